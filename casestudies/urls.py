@@ -1,0 +1,2 @@
+"""URLs of the case-study app that live outside the page tree (feeds)."""
+urlpatterns = []

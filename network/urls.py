@@ -1,0 +1,45 @@
+"""URL configuration: the network's own views first, then Wagtail's page tree."""
+import re
+
+from django.conf import settings
+from django.contrib.auth import views as auth_views
+from django.urls import include, path, re_path
+from django.views.i18n import set_language
+from django.views.static import serve as static_serve
+from wagtail import urls as wagtail_urls
+from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.contrib.sitemaps.views import sitemap
+from wagtail.documents import urls as wagtaildocs_urls
+
+from . import views
+
+urlpatterns = [
+    path("admin/", include(wagtailadmin_urls)),
+    path("documents/", include(wagtaildocs_urls)),
+    path("search/", views.search, name="search"),
+    path("members/", views.area_index, name="area_index"),
+    path("members/<slug:slug>/", views.area_detail, name="area_detail"),
+    path("account/login/", auth_views.LoginView.as_view(template_name="network/account/login.html"),
+         name="account_login"),
+    path("account/logout/", auth_views.LogoutView.as_view(), name="account_logout"),
+    path("i18n/setlang/", set_language, name="set_language"),
+    path("sitemap.xml", sitemap, name="sitemap"),
+    path("robots.txt", views.robots_txt, name="robots_txt"),
+]
+
+# Apps that build on the core contribute their own URL modules (feeds, calendars).
+urlpatterns += [
+    path("", include("sessions.urls")),
+    path("", include("casestudies.urls")),
+]
+
+if settings.DEBUG or settings.SERVE_MEDIA:
+    urlpatterns += [
+        re_path(rf"^{re.escape(settings.MEDIA_URL.lstrip('/'))}(?P<path>.*)$", static_serve,
+                {"document_root": settings.MEDIA_ROOT}),
+    ]
+
+urlpatterns += [path("", include(wagtail_urls))]
+
+handler404 = "network.views.page_not_found"
+handler500 = "network.views.server_error"

@@ -1,0 +1,111 @@
+"""Views of the network core: member directory, site search, robots and error pages."""
+from django.core.paginator import Paginator
+from django.db.models import Count, Q
+from django.db.models.functions import Lower
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, render
+from django.template import loader
+from django.views.decorators.cache import cache_control
+from django.views.decorators.http import require_safe
+from wagtail.models import Page
+
+from .forms import AreaFilterForm, SearchForm
+from .models import MemberArea, Person, can_see_contact_details
+
+PAGE_SIZE = 24
+
+
+def get_page_number(request):
+    """Read ?page= leniently: anything that is not a positive integer means page 1."""
+    raw = request.GET.get("page", "1")
+    return int(raw) if raw.isdigit() and int(raw) > 0 else 1
+
+
+def paginate(request, object_list, per_page=PAGE_SIZE):
+    """Paginate, treating out-of-range pages as the last page rather than an error."""
+    paginator = Paginator(object_list, per_page)
+    return paginator.get_page(get_page_number(request))
+
+
+@require_safe
+def area_index(request):
+    """The member directory: areas with search, filters and A–Z order."""
+    form = AreaFilterForm(request.GET or None)
+    filters = form.valid_filters() if request.GET else {}
+    areas = MemberArea.objects.in_directory()
+    if "country" in filters:
+        areas = areas.filter(country=filters["country"])
+    if "region" in filters:
+        areas = areas.filter(region__iexact=filters["region"])
+    if "kind" in filters:
+        areas = areas.filter(kind=filters["kind"])
+    if "organisation_model" in filters:
+        areas = areas.filter(organisation_model=filters["organisation_model"])
+    if "theme" in filters:
+        areas = areas.filter(people__expertise=filters["theme"],
+                             people__listed_in_directory=True).distinct()
+    if "q" in filters:
+        q = filters["q"]
+        areas = areas.filter(Q(name__icontains=q) | Q(municipality__icontains=q)
+                             | Q(region__icontains=q) | Q(profile__icontains=q))
+    areas = areas.select_related("image").annotate(
+        people_count=Count("people", filter=Q(people__listed_in_directory=True), distinct=True)
+    ).order_by(Lower("name"), "pk")
+    page = paginate(request, areas)
+    return render(request, "network/area_index.html", {
+        "form": form,
+        "page_obj": page,
+        "areas": page.object_list,
+        "ignored": [form.fields[name].label for name in form.errors],
+        "total": page.paginator.count,
+    })
+
+
+@require_safe
+def area_detail(request, slug):
+    """One member area: profile and people; contact details only for members."""
+    area = get_object_or_404(MemberArea.objects.in_directory().select_related("image"), slug=slug)
+    people = (Person.objects.in_directory().filter(areas=area)
+              .select_related("organisation", "photo").prefetch_related("expertise"))
+    return render(request, "network/area_detail.html", {
+        "area": area,
+        "people": people,
+        "show_contact": can_see_contact_details(request.user),
+        "organisations": area.organisations.all(),
+    })
+
+
+@require_safe
+def search(request):
+    """Site search over public, live pages and the member areas."""
+    form = SearchForm(request.GET or None)
+    query = form.cleaned_data["q"].strip() if form.is_valid() else ""
+    results = page = None
+    areas = []
+    if query:
+        # .public() drops pages behind a view restriction: private pages never show here.
+        results = Page.objects.live().public().specific().search(query)
+        page = paginate(request, results, per_page=20)
+        areas = MemberArea.objects.in_directory().search(query)[:6]
+    return render(request, "network/search.html", {
+        "form": form, "query": query, "page_obj": page, "areas": areas,
+    })
+
+
+@cache_control(max_age=86400, public=True)
+def robots_txt(request):
+    lines = ["User-agent: *", "Disallow: /admin/", "Disallow: /account/",
+             f"Sitemap: {request.build_absolute_uri('/sitemap.xml')}", ""]
+    return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")
+
+
+def page_not_found(request, exception=None):
+    """404 with the site's layout; never echoes the exception text."""
+    return render(request, "404.html", status=404)
+
+
+def server_error(request):
+    """500 rendered without a request context, so a broken database cannot break it too."""
+    template = loader.get_template("500.html")
+    return HttpResponse(template.render(), status=500)
+

@@ -1,0 +1,11 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class SessionsConfig(AppConfig):
+    name = "sessions"
+    # django.contrib.sessions owns the label "sessions"; ours must differ so both coexist.
+    label = "network_sessions"
+    verbose_name = _("Sessions")
+    default_auto_field = "django.db.models.BigAutoField"
+    demo_module = "sessions.demo"

@@ -1,0 +1,2 @@
+"""URLs of the sessions app that live outside the page tree (calendar feeds)."""
+urlpatterns = []

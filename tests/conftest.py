@@ -1,0 +1,27 @@
+"""Fixtures shared by the whole suite."""
+import pytest
+from wagtail.models import Site
+
+from network.models import HomePage
+
+
+@pytest.fixture
+def home_page(db):
+    """The home page the migrations create, as the default site's root."""
+    return HomePage.objects.get()
+
+
+@pytest.fixture
+def site(home_page):
+    site = Site.objects.get(is_default_site=True)
+    # The test client talks to "testserver"; a default site answers any host anyway.
+    return site
+
+
+@pytest.fixture
+def member_client(client, django_user_model):
+    """A client logged in as an ordinary member (no admin rights)."""
+    user = django_user_model.objects.create_user("member", "member@example.org", "pw-for-tests-1")
+    client.force_login(user)
+    client.user = user
+    return client

@@ -1,0 +1,44 @@
+"""The base site: home page, navigation, error pages, static assets, robots and sitemap."""
+import pytest
+from django.test import override_settings
+
+pytestmark = pytest.mark.django_db
+
+
+def test_home_page_renders_with_navigation(client, site):
+    response = client.get("/")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert '<a class="skip-link" href="#main">' in html
+    assert '<main id="main"' in html
+    assert 'href="/members/"' in html
+
+
+def test_unknown_url_gives_friendly_404(client, site):
+    response = client.get("/no-such-page/")
+    assert response.status_code == 404
+    assert b"Page not found" in response.content
+    assert b"Traceback" not in response.content
+
+
+def test_robots_and_sitemap(client, site):
+    assert b"Disallow: /admin/" in client.get("/robots.txt").content
+    response = client.get("/sitemap.xml")
+    assert response.status_code == 200
+    assert b"<urlset" in response.content
+
+
+def test_admin_shows_login_page(client, site):
+    response = client.get("/admin/", follow=True)
+    assert response.status_code == 200
+    assert b'name="password"' in response.content
+
+
+@override_settings(DEBUG=False)
+def test_server_error_page_leaks_nothing(rf):
+    from network.views import server_error
+
+    response = server_error(rf.get("/"))
+    assert response.status_code == 500
+    assert b"Something went wrong" in response.content
+    assert b"Traceback" not in response.content
