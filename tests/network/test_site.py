@@ -1,6 +1,6 @@
 """The base site: home page, navigation, error pages, static assets, robots and sitemap."""
 import pytest
-from django.test import override_settings
+from django.test import Client, override_settings
 
 pytestmark = pytest.mark.django_db
 
@@ -42,3 +42,11 @@ def test_server_error_page_leaks_nothing(rf):
     assert response.status_code == 500
     assert b"Something went wrong" in response.content
     assert b"Traceback" not in response.content
+
+
+def test_bad_request_and_csrf_failure_pages(client, site):
+    csrf_client = Client(enforce_csrf_checks=True)
+    response = csrf_client.post("/account/login/", {"username": "x", "password": "y"})
+    assert response.status_code == 403
+    assert b"Form expired" in response.content
+    assert client.get("/", HTTP_HOST="evil.example").status_code == 400

@@ -1,0 +1,157 @@
+#!/usr/bin/env python
+"""Measure every main page: SQL queries and response time, at demo size and at a larger size.
+
+    .venv/bin/python bench/run.py [--scale 5] [--repeat 7]
+
+Builds a scratch SQLite database (or uses --database-url), loads the demo network, measures,
+then multiplies the case studies, sessions and member areas by --scale and measures again.
+Prints one table. Query counts must be equal in both columns: a page whose count grows with
+the data has an N+1 problem. Times are medians of warm requests through Django's test client
+(no network, no gunicorn), so compare them with each other, not with production.
+"""
+import argparse
+import os
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+
+def setup(database_url):
+    os.environ["DATABASE_URL"] = database_url
+    os.environ["DJANGO_SETTINGS_MODULE"] = "network.settings.test"
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+
+    call_command("migrate", verbosity=0)
+    call_command("load_demo_network", stdout=open(os.devnull, "w"))
+
+
+def pages():
+    """(label, url) of the pages a visitor uses most, found in the demo data."""
+    from django.urls import NoReverseMatch, reverse
+    from wagtail.models import Page
+
+    from network.models import MemberArea
+
+    found = [("home", "/"), ("member directory", "/members/")]
+    area = MemberArea.objects.in_directory().order_by("slug").first()
+    found.append(("member area", area.get_absolute_url()))
+    found.append(("site search", "/search/?q=vacancy"))
+    for model, label in (("casestudies.CaseStudyIndexPage", "case-study library"),
+                         ("casestudies.CaseStudyPage", "case study"),
+                         ("network_sessions.SessionIndexPage", "session listing"),
+                         ("network_sessions.SessionPage", "session")):
+        app_label, model_name = model.split(".")
+        page = (Page.objects.live().public()
+                .filter(content_type__app_label=app_label, content_type__model=model_name.lower())
+                .order_by("path").first())
+        if page:
+            found.append((label, page.url))
+    if any(label == "case-study library" for label, _ in found):
+        library = dict(found)["case-study library"]
+        found.append(("library, filtered", f"{library}?theme=vacancy&country=NL"))
+        found.append(("library, search", f"{library}?q=property+owners"))
+    for name, label in (("casestudies:feed", "case-study feed"),
+                        ("sessions:calendar_all", "calendar, all sessions")):
+        try:
+            found.append((label, reverse(name)))
+        except NoReverseMatch:
+            pass
+    return found
+
+
+def scale_up(factor):
+    """Multiply the demo data: copies of every case study and session, and more areas."""
+    from wagtail.models import Page
+
+    from network.models import MemberArea
+
+    for app_label, model_name in (("casestudies", "casestudypage"), ("network_sessions", "sessionpage")):
+        originals = list(Page.objects.live().filter(content_type__app_label=app_label,
+                                                    content_type__model=model_name).specific())
+        for n in range(1, factor):
+            for page in originals:
+                page.copy(to=page.get_parent(), keep_live=True, log_action=None,
+                          update_attrs={"slug": f"{page.slug}-copy-{n}", "title": f"{page.title} ({n})"})
+    areas = list(MemberArea.objects.all())
+    for n in range(1, factor):
+        for area in areas:
+            clone = MemberArea.objects.get(pk=area.pk)
+            clone.pk = None
+            clone.slug = f"{area.slug}-{n}"
+            clone.name = f"{area.name} {n}"
+            clone.save()
+
+
+def measure(client, url, repeat):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client.get(url)  # warm caches and templates
+    with CaptureQueriesContext(connection) as ctx:
+        status = client.get(url).status_code
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        client.get(url)
+        times.append((time.perf_counter() - start) * 1000)
+    return status, len(ctx.captured_queries), statistics.median(times)
+
+
+def counts():
+    from wagtail.models import Page
+
+    from network.models import MemberArea
+
+    return {"areas": MemberArea.objects.count(),
+            "case studies": Page.objects.filter(content_type__model="casestudypage").count(),
+            "sessions": Page.objects.filter(content_type__model="sessionpage").count()}
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--scale", type=int, default=5, help="multiply the demo data by this")
+    parser.add_argument("--repeat", type=int, default=7, help="timed requests per page")
+    parser.add_argument("--database-url", help="an EMPTY scratch database to use instead of SQLite; "
+                        "the benchmark writes demo data and copies into it")
+    args = parser.parse_args()
+    tmp = tempfile.mkdtemp(prefix="bench-")
+    setup(args.database_url or f"sqlite:///{tmp}/bench.sqlite3")
+    from django.test import Client
+
+    client = Client()
+    targets = pages()
+    small_counts = counts()
+    small = {label: measure(client, url, args.repeat) for label, url in targets}
+    scale_up(args.scale)
+    large_counts = counts()
+    large = {label: measure(client, url, args.repeat) for label, url in targets}
+
+    def describe(c):
+        return ", ".join(f"{v} {k}" for k, v in c.items())
+
+    print(f"A: demo network ({describe(small_counts)})")
+    print(f"B: x{args.scale} ({describe(large_counts)})\n")
+    header = f"{'page':<26} {'status':>6} {'queries A':>9} {'queries B':>9} {'ms A':>8} {'ms B':>8}"
+    print(header)
+    print("-" * len(header))
+    grew = []
+    for label, _url in targets:
+        status, qa, ta = small[label]
+        _, qb, tb = large[label]
+        flag = "  <- grows" if qb > qa else ""
+        if qb > qa:
+            grew.append(label)
+        print(f"{label:<26} {status:>6} {qa:>9} {qb:>9} {ta:>8.1f} {tb:>8.1f}{flag}")
+    print(f"\nQuery counts that grow with the data: {', '.join(grew) if grew else 'none'}")
+
+
+if __name__ == "__main__":
+    main()
