@@ -1,7 +1,6 @@
 """The network's core: themes, member areas, organisations, people and the site's own pages."""
 from django.conf import settings
 from django.db import models
-from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
@@ -153,7 +152,7 @@ class MemberArea(index.Indexed, ClusterableModel):
     ]
 
     class Meta:
-        ordering = [Lower("name")]
+        ordering = ["name"]
         verbose_name = _("member area")
         verbose_name_plural = _("member areas")
 
@@ -188,7 +187,7 @@ class Organisation(index.Indexed, models.Model):
                      index.FilterField("kind")]
 
     class Meta:
-        ordering = [Lower("name")]
+        ordering = ["name"]
         verbose_name = _("organisation")
         verbose_name_plural = _("organisations")
         constraints = [models.UniqueConstraint(fields=["name", "area"],
@@ -265,7 +264,7 @@ class Person(index.Indexed, ClusterableModel):
     ]
 
     class Meta:
-        ordering = [Lower("name")]
+        ordering = ["name"]
         verbose_name = _("person")
         verbose_name_plural = _("people")
 

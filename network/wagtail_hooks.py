@@ -6,7 +6,13 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 from .models import MemberArea, Organisation, Person, Theme
 
 
-class ThemeViewSet(SnippetViewSet):
+class DirectoryViewSet(SnippetViewSet):
+    # Plain database filtering (icontains) rather than the search index: the directory is
+    # small, organisers search by email too, and contact details stay out of the index.
+    search_backend_name = None
+
+
+class ThemeViewSet(DirectoryViewSet):
     model = Theme
     icon = "tag"
     menu_label = _("Themes")
@@ -14,7 +20,7 @@ class ThemeViewSet(SnippetViewSet):
     search_fields = ["name", "search_terms"]
 
 
-class MemberAreaViewSet(SnippetViewSet):
+class MemberAreaViewSet(DirectoryViewSet):
     model = MemberArea
     icon = "site"
     menu_label = _("Member areas")
@@ -23,7 +29,7 @@ class MemberAreaViewSet(SnippetViewSet):
     search_fields = ["name", "municipality", "region"]
 
 
-class OrganisationViewSet(SnippetViewSet):
+class OrganisationViewSet(DirectoryViewSet):
     model = Organisation
     icon = "group"
     menu_label = _("Organisations")
@@ -32,7 +38,7 @@ class OrganisationViewSet(SnippetViewSet):
     search_fields = ["name"]
 
 
-class PersonViewSet(SnippetViewSet):
+class PersonViewSet(DirectoryViewSet):
     model = Person
     icon = "user"
     menu_label = _("People")

@@ -84,7 +84,7 @@ class Migration(migrations.Migration):
             options={
                 'verbose_name': 'member area',
                 'verbose_name_plural': 'member areas',
-                'ordering': [django.db.models.functions.text.Lower('name')],
+                'ordering': ['name'],
             },
             bases=(modelsearch.index.Indexed, models.Model),
         ),
@@ -100,7 +100,7 @@ class Migration(migrations.Migration):
             options={
                 'verbose_name': 'organisation',
                 'verbose_name_plural': 'organisations',
-                'ordering': [django.db.models.functions.text.Lower('name')],
+                'ordering': ['name'],
             },
             bases=(modelsearch.index.Indexed, models.Model),
         ),
@@ -124,7 +124,7 @@ class Migration(migrations.Migration):
             options={
                 'verbose_name': 'person',
                 'verbose_name_plural': 'people',
-                'ordering': [django.db.models.functions.text.Lower('name')],
+                'ordering': ['name'],
             },
             bases=(modelsearch.index.Indexed, models.Model),
         ),
