@@ -40,3 +40,13 @@ def test_listings_search_and_filter(admin_client, model):
     assert response.status_code == 200
     if model == "memberarea":
         assert "Køge bymidte" in response.content.decode()
+
+
+def test_organisers_group_can_keep_the_directory_but_not_more(client, django_user_model, site):
+    from django.contrib.auth.models import Group
+
+    user = django_user_model.objects.create_user("org", "org@example.org", "pw-for-tests-1")
+    user.groups.add(Group.objects.get(name="Organisers"))
+    client.force_login(user)
+    assert client.get(reverse("wagtailsnippets_network_person:add")).status_code == 200
+    assert client.get(reverse("wagtailusers_users:index")).status_code in (302, 403)
