@@ -36,3 +36,14 @@ def test_search_hides_private_and_draft_pages(client, home_page):
 @pytest.mark.parametrize("query", ["", "q=", "q=%00", "q=" + "ø" * 3000, "q=a&page=zz", "q=a&page=0"])
 def test_search_bad_input(client, site, query):
     assert client.get(f"/search/?{query}").status_code == 200
+
+
+def test_sitemap_lists_public_pages_only(client, home_page):
+    _add(home_page, "Open findings", "open")
+    private = _add(home_page, "Private findings", "private")
+    PageViewRestriction.objects.create(page=private, restriction_type=PageViewRestriction.LOGIN)
+    _add(home_page, "Draft findings", "draft", live=False)
+    xml = client.get("/sitemap.xml").content.decode()
+    assert "/open/" in xml
+    assert "/private/" not in xml
+    assert "/draft/" not in xml
