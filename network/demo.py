@@ -917,11 +917,25 @@ def load_people(areas, organisations, themes):
 
 
 def load_site():
+    """Name the default site and give it the host and port of SITE_URL.
+
+    Absolute links (calendar feeds, RSS, emails) are built from the Site record, so it must
+    match where the site is served: http://127.0.0.1:8000 for the README's demo.
+    """
+    from urllib.parse import urlsplit
+
+    from django.conf import settings
     from wagtail.models import Site
 
     site = Site.objects.filter(is_default_site=True).first()
-    if site is not None and site.site_name != SITE_NAME:
-        site.site_name = SITE_NAME
+    if site is None:
+        return
+    url = urlsplit(settings.WAGTAILADMIN_BASE_URL)
+    wanted = {"site_name": SITE_NAME, "hostname": url.hostname or "localhost",
+              "port": url.port or (443 if url.scheme == "https" else 80)}
+    if any(getattr(site, field) != value for field, value in wanted.items()):
+        for field, value in wanted.items():
+            setattr(site, field, value)
         site.save()
 
 

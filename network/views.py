@@ -18,7 +18,11 @@ PAGE_SIZE = 24
 def get_page_number(request):
     """Read ?page= leniently: anything that is not a positive integer means page 1."""
     raw = request.GET.get("page", "1")
-    return int(raw) if raw.isdigit() and int(raw) > 0 else 1
+    # isascii(): "²".isdigit() is true but int("²") fails. Huge numbers are fine: the
+    # paginator answers them with the last page.
+    if raw.isascii() and raw.isdigit() and int(raw) > 0:
+        return int(raw)
+    return 1
 
 
 def paginate(request, object_list, per_page=PAGE_SIZE):

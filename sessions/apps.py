@@ -9,3 +9,6 @@ class SessionsConfig(AppConfig):
     verbose_name = _("Sessions")
     default_auto_field = "django.db.models.BigAutoField"
     demo_module = "sessions.demo"
+
+    def ready(self):
+        from . import signals  # noqa: F401  (connects the receivers)

@@ -1,19 +1,24 @@
 """Thematic sessions, working-group series, and the intervision records kept about them."""
+import re
 import zoneinfo
 from datetime import UTC, datetime
 
+from dateutil.relativedelta import relativedelta
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from modelcluster.models import ClusterableModel
 from wagtail import blocks
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, Panel
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Orderable, Page
+from wagtail.models import Orderable, Page, PageManager
+from wagtail.query import PageQuerySet
 from wagtail.search import index
 
-from network.blocks import DocumentBlock
+from network.blocks import RICH_TEXT_FEATURES, DocumentBlock
 from network.models import MemberArea, Person, Theme
 
 TIME_ZONE_CHOICES = [
@@ -34,6 +39,19 @@ class SessionStatus(models.TextChoices):
     CANCELLED = "cancelled", _("Cancelled")
 
 
+class SeriesSessionsPanel(Panel):
+    """Read-only list of a series' sessions in date order (drafts too), with edit links."""
+
+    class BoundPanel(Panel.BoundPanel):
+        template_name = "sessions/admin/series_sessions_panel.html"
+
+        def get_context_data(self, parent_context=None):
+            context = super().get_context_data(parent_context)
+            context["sessions"] = (SessionPage.objects.filter(series=self.instance)
+                                   .order_by("starts_at", "pk") if self.instance.pk else [])
+            return context
+
+
 class SessionSeries(index.Indexed, ClusterableModel):
     """A run of sessions: the year's monthly programme, or a closed working group."""
 
@@ -42,7 +60,9 @@ class SessionSeries(index.Indexed, ClusterableModel):
         WORKING_GROUP = "working_group", _("Working group")
 
     name = models.CharField(_("name"), max_length=160)
-    slug = models.SlugField(_("slug"), max_length=160, unique=True)
+    slug = models.SlugField(_("slug"), max_length=160, unique=True,
+                            help_text=_("Part of the series' calendar address: do not change it once "
+                                        "people have subscribed."))
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices,
                             default=Kind.PROGRAMME)
     description = models.TextField(_("description"), blank=True)
@@ -50,7 +70,8 @@ class SessionSeries(index.Indexed, ClusterableModel):
                                   on_delete=models.SET_NULL, related_name="organised_series")
 
     panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("kind"),
-              FieldPanel("description"), FieldPanel("organiser")]
+              FieldPanel("description"), FieldPanel("organiser"),
+              SeriesSessionsPanel(heading=_("Sessions in this series"))]
     search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
 
     class Meta:
@@ -61,23 +82,87 @@ class SessionSeries(index.Indexed, ClusterableModel):
     def __str__(self):
         return self.name
 
+    def ordered_sessions(self):
+        """The series' live, public sessions in date order (what the public may see)."""
+        return SessionPage.objects.live().public().filter(series=self).order_by("starts_at", "pk")
+
+
+class SessionPageQuerySet(PageQuerySet):
+    def published(self):
+        """Live sessions outside any view restriction: the only ones pages and feeds show."""
+        return self.live().public()
+
+    def upcoming(self, now=None):
+        """Sessions that have not ended yet."""
+        return self.filter(ends_at__gte=now or timezone.now())
+
+    def past(self, now=None):
+        """Sessions that have ended."""
+        return self.filter(ends_at__lt=now or timezone.now())
+
+    def in_feed_window(self, now=None):
+        """All future sessions and those of the past twelve months (what calendars carry)."""
+        now = now or timezone.now()
+        return self.filter(ends_at__gte=now - relativedelta(months=FEED_PAST_MONTHS))
+
+
+SessionPageManager = PageManager.from_queryset(SessionPageQuerySet)
+
+# How far back calendar feeds reach.
+FEED_PAST_MONTHS = 12
+
 
 class SessionIndexPage(Page):
-    """The programme: upcoming and past sessions."""
+    """The programme: upcoming and past sessions, filters, a month view and calendar links."""
 
     intro = models.TextField(_("introduction"), blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
     subpage_types = ["network_sessions.SessionPage"]
     max_count = 1
+    # The app label is network_sessions, but the templates live in templates/sessions/.
+    template = "sessions/session_index_page.html"
 
     class Meta:
         verbose_name = _("session programme")
+
+    def get_context(self, request, *args, **kwargs):
+        from .listing import build_listing
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(build_listing(request, self))
+        return context
 
 
 class AgendaItemBlock(blocks.StructBlock):
     time = blocks.TimeBlock(label=_("Time"))
     item = blocks.CharBlock(label=_("Item"))
+
+    class Meta:
+        icon = "time"
+        label = _("Agenda item")
+
+
+# Fields whose value appears in the calendar feeds: a change to any of them is a "real change"
+# (new DTSTAMP / LAST-MODIFIED), so unchanged data gives byte-identical feeds.
+FEED_FIELDS = ("title", "slug", "date", "start_time", "end_time", "time_zone", "format", "venue",
+               "address", "description", "status", "cancellation_reason")
+# Changes that calendar clients must apply over their stored copy (RFC 5545 SEQUENCE): the time,
+# the place (format, venue, address) and the status. The join link is not in public feeds, so a
+# new link is not a place change for subscribers.
+SEQUENCE_FIELDS = ("date", "start_time", "end_time", "time_zone", "format", "venue", "address",
+                   "status")
+TIME_FIELDS = ("date", "start_time", "end_time", "time_zone")
+_TRACKED_STATE = ("sequence", "changed_at", "previous_starts_at", "previous_ends_at")
+# The rich-text editor may write new random block keys for unchanged paragraphs; they never
+# reach the feed (plain text), so they are not a change.
+_BLOCK_KEY = re.compile(r'\sdata-block-key="[^"]*"')
+
+
+def _comparable(field, value):
+    if field == "description" and value:
+        return _BLOCK_KEY.sub("", value)
+    return value
 
 
 class SessionPage(Page):
@@ -85,6 +170,9 @@ class SessionPage(Page):
 
     Organisers enter the date and wall-clock times in the session's own time zone, as they
     think of them; ``starts_at``/``ends_at`` hold the same instants in UTC for queries.
+
+    ``sequence`` and ``changed_at`` are calendar bookkeeping kept by ``save()``: see
+    ``_track_changes``.
     """
 
     themes = ParentalManyToManyField(Theme, verbose_name=_("themes"), related_name="sessions",
@@ -95,22 +183,25 @@ class SessionPage(Page):
     start_time = models.TimeField(_("starts"))
     end_time = models.TimeField(_("ends"))
     time_zone = models.CharField(_("time zone"), max_length=40, choices=TIME_ZONE_CHOICES,
-                                 default="Europe/Amsterdam")
+                                 default="Europe/Amsterdam",
+                                 help_text=_("The date and times above are wall-clock times in this "
+                                             "zone."))
     starts_at = models.DateTimeField(_("starts at (UTC)"), editable=False, db_index=True)
     ends_at = models.DateTimeField(_("ends at (UTC)"), editable=False)
     format = models.CharField(_("format"), max_length=12, choices=SessionFormat.choices,
                               default=SessionFormat.ONLINE)
     join_url = models.URLField(_("online meeting link"), blank=True,
-                               help_text=_("Shown only to registered people and organisers."))
+                               help_text=_("Shown only to registered people and organisers; never "
+                                           "in public calendars."))
     venue = models.CharField(_("venue"), max_length=160, blank=True)
     address = models.CharField(_("address"), max_length=255, blank=True)
     host_area = models.ForeignKey(MemberArea, verbose_name=_("host area"), null=True, blank=True,
                                   on_delete=models.SET_NULL, related_name="hosted_sessions")
     organiser = models.ForeignKey(Person, verbose_name=_("organiser"), null=True, blank=True,
                                   on_delete=models.SET_NULL, related_name="organised_sessions")
-    description = RichTextField(_("description"), blank=True)
+    description = RichTextField(_("description"), blank=True, features=RICH_TEXT_FEATURES)
     agenda = StreamField([("item", AgendaItemBlock())], verbose_name=_("agenda"), blank=True)
-    summary = RichTextField(_("summary afterwards"), blank=True)
+    summary = RichTextField(_("summary afterwards"), blank=True, features=RICH_TEXT_FEATURES)
     materials = StreamField([("document", DocumentBlock())], verbose_name=_("slides and documents"),
                             blank=True)
     recording_url = models.URLField(_("recording link"), blank=True)
@@ -118,14 +209,20 @@ class SessionPage(Page):
     registration_opens = models.DateTimeField(_("registration opens"), null=True, blank=True)
     registration_closes = models.DateTimeField(_("registration closes"), null=True, blank=True)
     status = models.CharField(_("status"), max_length=10, choices=SessionStatus.choices,
-                              default=SessionStatus.SCHEDULED)
+                              default=SessionStatus.SCHEDULED,
+                              help_text=_("Changing the date or time of a published session marks "
+                                          "it as moved automatically."))
     cancellation_reason = models.CharField(_("reason for cancellation"), max_length=255,
                                            blank=True)
     previous_starts_at = models.DateTimeField(_("previous start (UTC)"), null=True, blank=True,
                                               editable=False)
+    previous_ends_at = models.DateTimeField(_("previous end (UTC)"), null=True, blank=True,
+                                            editable=False)
     # Calendar bookkeeping (RFC 5545): SEQUENCE and the time of the last real change.
     sequence = models.PositiveIntegerField(default=0, editable=False)
     changed_at = models.DateTimeField(null=True, blank=True, editable=False)
+
+    objects = SessionPageManager()
 
     content_panels = Page.content_panels + [
         MultiFieldPanel([
@@ -146,6 +243,7 @@ class SessionPage(Page):
         MultiFieldPanel([FieldPanel("summary"), FieldPanel("materials"),
                          FieldPanel("recording_url")], heading=_("Afterwards")),
     ]
+    # The join link is deliberately not indexed: search results are public.
     search_fields = Page.search_fields + [
         index.SearchField("description"),
         index.SearchField("summary"),
@@ -154,6 +252,9 @@ class SessionPage(Page):
     ]
     parent_page_types = ["network_sessions.SessionIndexPage"]
     subpage_types = []
+    template = "sessions/session_page.html"
+    # A copy is a new event for calendars: it starts its own history.
+    exclude_fields_in_copy = list(_TRACKED_STATE)
 
     class Meta:
         verbose_name = _("session")
@@ -161,21 +262,192 @@ class SessionPage(Page):
 
     def clean(self):
         super().clean()
+        errors = {}
         if self.start_time and self.end_time and self.end_time <= self.start_time:
-            raise ValidationError({"end_time": _("The session must end after it starts.")})
+            errors["end_time"] = _("The session must end after it starts.")
+        if self.status == SessionStatus.CANCELLED and not self.cancellation_reason.strip():
+            errors["cancellation_reason"] = _("Tell participants why the session is cancelled.")
+        if (self.registration_opens and self.registration_closes
+                and self.registration_closes <= self.registration_opens):
+            errors["registration_closes"] = _("Registration must close after it opens.")
+        if errors:
+            raise ValidationError(errors)
+
+    # --- time -------------------------------------------------------------------------------
+
+    @property
+    def zone(self):
+        return zoneinfo.ZoneInfo(self.time_zone)
 
     def local_bounds(self):
         """Return (start, end) as aware datetimes in the session's own time zone."""
-        tz = zoneinfo.ZoneInfo(self.time_zone)
+        tz = self.zone
         return (datetime.combine(self.date, self.start_time, tzinfo=tz),
                 datetime.combine(self.date, self.end_time, tzinfo=tz))
+
+    @property
+    def local_start(self):
+        return self.starts_at.astimezone(self.zone)
+
+    @property
+    def local_end(self):
+        return self.ends_at.astimezone(self.zone)
+
+    @property
+    def zone_abbreviation(self):
+        """CET/CEST etc. at the session's start, so readers see which offset applies."""
+        return self.local_start.tzname()
+
+    @property
+    def previous_local_start(self):
+        return self.previous_starts_at.astimezone(self.zone) if self.previous_starts_at else None
+
+    @property
+    def previous_local_end(self):
+        return self.previous_ends_at.astimezone(self.zone) if self.previous_ends_at else None
+
+    @property
+    def is_cancelled(self):
+        return self.status == SessionStatus.CANCELLED
+
+    @property
+    def is_moved(self):
+        return self.status == SessionStatus.MOVED and self.previous_starts_at is not None
+
+    def has_ended(self, now=None):
+        return self.ends_at < (now or timezone.now())
+
+    # --- place and access -------------------------------------------------------------------
+
+    def location_text(self):
+        """The place as one line (calendar LOCATION): venue and address, or "Online"."""
+        place = ", ".join(part for part in (self.venue.strip(), self.address.strip()) if part)
+        if self.format == SessionFormat.ONLINE:
+            return str(_("Online"))
+        if self.format == SessionFormat.HYBRID:
+            return str(_("%(place)s and online") % {"place": place}) if place else str(_("Online"))
+        return place
+
+    def can_see_join_link(self, user):
+        """Whether ``user`` may see the online meeting link.
+
+        For now: staff and people who may edit this session (the organisers). The registration
+        issue will add registered participants here; every template and feed asks this one
+        method, so that is the only place to change.
+        """
+        if not self.join_url or user is None or not user.is_authenticated or not user.is_active:
+            return False
+        if user.is_staff:
+            return True
+        return self.permissions_for_user(user).can_edit()
+
+    def registration_state(self, now=None):
+        """'not_yet', 'open', 'closed' or '' (no window set): what the page tells readers."""
+        if not (self.registration_opens or self.registration_closes):
+            return ""
+        now = now or timezone.now()
+        if self.registration_opens and now < self.registration_opens:
+            return "not_yet"
+        if self.registration_closes and now >= self.registration_closes:
+            return "closed"
+        return "open"
+
+    @property
+    def calendar_uid(self):
+        """The event's UID in every calendar; never changes (RFC 5545 §3.8.4.7)."""
+        return f"session-{self.pk}@{settings.CALENDAR_UID_DOMAIN}"
+
+    # --- page --------------------------------------------------------------------------------
+
+    def series_position(self):
+        """(n, total) of this session among its series' public sessions, or None."""
+        if not self.series_id:
+            return None
+        ids = list(self.series.ordered_sessions().values_list("pk", flat=True))
+        return (ids.index(self.pk) + 1, len(ids)) if self.pk in ids else None
+
+    def get_context(self, request, *args, **kwargs):
+        from django.urls import reverse
+
+        from .links import session_links, subscription_links
+
+        context = super().get_context(request, *args, **kwargs)
+        feeds = [subscription_links(request, reverse("sessions:calendar_all"), str(_("All sessions")))]
+        if self.series_id:
+            feeds.insert(0, subscription_links(
+                request, reverse("sessions:calendar_series", kwargs={"slug": self.series.slug}),
+                self.series.name))
+        context.update({
+            "index_url": self.get_parent().get_url(request),
+            "hosts": self.hosts.select_related("person"),
+            "themes": self.themes.all(),
+            "show_join_link": self.can_see_join_link(request.user),
+            "registration_state": self.registration_state(),
+            "has_ended": self.has_ended(),
+            "series_position": self.series_position(),
+            "calendar": session_links(request, self),
+            "feeds": feeds,
+        })
+        return context
+
+    # --- saving and change tracking ---------------------------------------------------------
 
     def save(self, *args, **kwargs):
         if self.date and self.start_time and self.end_time:
             start, end = self.local_bounds()
             self.starts_at = start.astimezone(UTC)
             self.ends_at = end.astimezone(UTC)
+        update_fields = kwargs.get("update_fields")
+        if update_fields is None or set(update_fields) & set(FEED_FIELDS):
+            self._track_changes()
+            if update_fields is not None:
+                kwargs["update_fields"] = list(update_fields) + [
+                    f for f in _TRACKED_STATE + ("starts_at", "ends_at", "status")
+                    if f not in update_fields]
+        # Saving a draft revision writes only bookkeeping columns (latest_revision, draft_title…)
+        # of the live row: the draft's other values stay in memory and are not tracked here.
         super().save(*args, **kwargs)
+
+    def _track_changes(self):
+        """Set sequence, changed_at and previous_* from the stored (live) row.
+
+        Wagtail saves the *whole* page when it publishes a revision, with values from the
+        revision's content, which also carries this bookkeeping as it was when the draft was
+        saved. So the stored row, never the in-memory values, is the baseline:
+
+        - a new page starts at sequence 0, changed now;
+        - any change to a FEED_FIELDS value, or the page (re)appearing live, sets changed_at;
+        - once the session has been published, a change of time, place or status raises the
+          sequence by one; a time change also records the previous time and marks it moved.
+        """
+        now = timezone.now()
+        stored = None
+        if self.pk:
+            stored = (SessionPage.objects.filter(pk=self.pk)
+                      .values(*FEED_FIELDS, *_TRACKED_STATE, "starts_at", "ends_at", "live",
+                              "first_published_at").first())
+        if stored is None:
+            self.sequence = 0
+            self.changed_at = now
+            self.previous_starts_at = self.previous_ends_at = None
+            return
+        for field in _TRACKED_STATE:
+            setattr(self, field, stored[field])
+        changed = {f for f in FEED_FIELDS
+                   if _comparable(f, getattr(self, f)) != _comparable(f, stored[f])}
+        if changed or (self.live and not stored["live"]) or self.changed_at is None:
+            self.changed_at = now
+        if stored["first_published_at"] is None:
+            # Never published: no subscriber holds a copy yet, nothing to sequence.
+            return
+        time_changed = (self.starts_at != stored["starts_at"] or self.ends_at != stored["ends_at"])
+        if time_changed:
+            self.previous_starts_at = stored["starts_at"]
+            self.previous_ends_at = stored["ends_at"]
+            if self.status != SessionStatus.CANCELLED:
+                self.status = SessionStatus.MOVED
+        if time_changed or changed & set(SEQUENCE_FIELDS) or self.status != stored["status"]:
+            self.sequence = stored["sequence"] + 1
 
 
 class SessionHost(Orderable):
@@ -191,6 +463,11 @@ class SessionHost(Orderable):
 
     def __str__(self):
         return self.person.name if self.person_id else self.name
+
+    def clean(self):
+        super().clean()
+        if not self.person_id and not self.name.strip():
+            raise ValidationError(_("Choose a person from the directory or type a name."))
 
 
 class ConfidentialityLevel(models.TextChoices):

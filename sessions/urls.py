@@ -1,2 +1,16 @@
-"""URLs of the sessions app that live outside the page tree (calendar feeds)."""
-urlpatterns = []
+"""URLs of the sessions app that live outside the page tree (calendar feeds).
+
+The addresses do not depend on page slugs, so subscriptions survive renaming the programme.
+"""
+from django.urls import path
+
+from . import views
+
+app_name = "sessions"
+
+urlpatterns = [
+    path("calendar/sessions.ics", views.session_feed, name="calendar_all"),
+    path("calendar/themes/<slug:slug>.ics", views.theme_feed, name="calendar_theme"),
+    path("calendar/series/<slug:slug>.ics", views.series_feed, name="calendar_series"),
+    path("calendar/sessions/<int:pk>.ics", views.session_ics, name="calendar_session"),
+]

@@ -9,9 +9,10 @@ register = template.Library()
 
 @register.inclusion_tag("sessions/includes/session_list.html", takes_context=True)
 def upcoming_sessions(context, limit=3):
-    """The next ``limit`` live, public sessions that have not ended."""
-    sessions = (SessionPage.objects.live().public().filter(ends_at__gte=timezone.now())
-                .order_by("starts_at")[:limit])
+    """The next ``limit`` live, public sessions that have not ended (cancelled ones included,
+    marked as such, so that people who planned to come see it)."""
+    sessions = (SessionPage.objects.published().upcoming(timezone.now())
+                .order_by("starts_at", "pk")[:limit])
     return {"sessions": sessions, "request": context.get("request"),
             "empty_message": "upcoming"}
 
@@ -19,6 +20,6 @@ def upcoming_sessions(context, limit=3):
 @register.inclusion_tag("sessions/includes/session_list.html", takes_context=True)
 def area_sessions(context, area, limit=10):
     """Sessions a member area hosted, newest first."""
-    sessions = (SessionPage.objects.live().public().filter(host_area=area)
-                .order_by("-starts_at")[:limit])
+    sessions = (SessionPage.objects.published().filter(host_area=area)
+                .order_by("-starts_at", "-pk")[:limit])
     return {"sessions": sessions, "request": context.get("request"), "empty_message": "area"}

@@ -1,0 +1,148 @@
+"""Forms of the sessions app: listing filters and the series generator."""
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from network.models import Theme
+
+from .models import TIME_ZONE_CHOICES, SessionFormat, SessionSeries
+from .recurrence import MONTHLY, WEEKDAYS, WEEKLY, RecurrenceRule
+
+_MONTH_RE = re.compile(r"^(\d{4})-(\d{2})$")
+
+
+class SessionFilterForm(forms.Form):
+    """Listing filters. Every field is optional; invalid values are reported and ignored.
+
+    Choices are plain slugs checked against the known values, so odd input (very long strings,
+    NUL bytes, lists) never reaches a database query.
+    """
+
+    UPCOMING, PAST = "upcoming", "past"
+
+    when = forms.ChoiceField(label=_("Show"), required=False,
+                             choices=[(UPCOMING, _("Upcoming sessions")), (PAST, _("Past sessions"))])
+    theme = forms.ChoiceField(label=_("Theme"), required=False)
+    series = forms.ChoiceField(label=_("Series"), required=False)
+    format = forms.ChoiceField(label=_("Format"), required=False,
+                               choices=[("", _("Any format"))] + SessionFormat.choices)
+    month = forms.CharField(label=_("Month"), required=False, max_length=7,
+                            help_text=_("Year and month, e.g. 2026-03"),
+                            widget=forms.TextInput(attrs={"inputmode": "numeric",
+                                                          "pattern": r"\d{4}-\d{2}",
+                                                          "placeholder": "2026-03"}))
+
+    def __init__(self, *args, themes=None, series=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        themes = Theme.objects.all() if themes is None else themes
+        series = SessionSeries.objects.all() if series is None else series
+        self.theme_objects = {t.slug: t for t in themes}
+        self.series_objects = {s.slug: s for s in series}
+        self.fields["theme"].choices = [("", _("All themes"))] + [
+            (slug, t.name) for slug, t in self.theme_objects.items()]
+        self.fields["series"].choices = [("", _("All series"))] + [
+            (slug, s.name) for slug, s in self.series_objects.items()]
+
+    def clean_month(self):
+        value = self.cleaned_data["month"].strip()
+        if not value:
+            return None
+        match = _MONTH_RE.match(value)
+        if not match or not (1 <= int(match[2]) <= 12) or not (2000 <= int(match[1]) <= 2100):
+            raise forms.ValidationError(_("Give a month as year-month, e.g. 2026-03."))
+        return date(int(match[1]), int(match[2]), 1)
+
+    def valid_filters(self) -> dict:
+        """The cleaned values of the fields that were valid, ignoring the rest."""
+        self.is_valid()
+        values = {name: value for name, value in self.cleaned_data.items()
+                  if value not in (None, "") and name not in self.errors}
+        if "theme" in values:
+            values["theme"] = self.theme_objects[values["theme"]]
+        if "series" in values:
+            values["series"] = self.series_objects[values["series"]]
+        return values
+
+    def ignored_labels(self) -> list[str]:
+        return [str(self.fields[name].label) for name in self.errors]
+
+
+def parse_dates(text: str) -> list[date]:
+    """Dates written as YYYY-MM-DD, separated by commas, spaces or new lines."""
+    found = []
+    bad = []
+    for token in re.split(r"[\s,;]+", text.strip()):
+        if not token:
+            continue
+        try:
+            found.append(date.fromisoformat(token))
+        except ValueError:
+            bad.append(token)
+    if bad:
+        raise forms.ValidationError(
+            _("These are not dates in the form YYYY-MM-DD: %(dates)s"),
+            params={"dates": ", ".join(bad[:5])}, code="invalid_date")
+    return sorted(set(found))
+
+
+class SeriesGeneratorForm(forms.Form):
+    """The rule from which draft sessions of a series are generated."""
+
+    WEEK_CHOICES = [(1, _("first")), (2, _("second")), (3, _("third")), (4, _("fourth")),
+                    (-1, _("last"))]
+
+    series = forms.ModelChoiceField(label=_("Series"), queryset=SessionSeries.objects.all())
+    title = forms.CharField(label=_("Title of each session"), max_length=200,
+                            help_text=_("The date is added to it, e.g. “Thematic session, "
+                                        "12 March 2026”. Rename each session later."))
+    frequency = forms.ChoiceField(label=_("Repeats"), choices=[(MONTHLY, _("Monthly")),
+                                                               (WEEKLY, _("Weekly"))],
+                                  initial=MONTHLY)
+    interval = forms.IntegerField(label=_("Every"), min_value=1, max_value=12, initial=1,
+                                  help_text=_("1 = every month (or week), 2 = every other one, …"))
+    week_of_month = forms.TypedChoiceField(label=_("Which week of the month"), coerce=int,
+                                           choices=WEEK_CHOICES, initial=2, required=False,
+                                           help_text=_("For monthly series."))
+    weekday = forms.TypedChoiceField(label=_("Day of the week"), coerce=int,
+                                     choices=list(enumerate(WEEKDAYS)), initial=3)
+    start_date = forms.DateField(label=_("From"), help_text=_("YYYY-MM-DD; the first session is "
+                                                              "on or after this date."),
+                                 widget=forms.DateInput(attrs={"type": "date"}))
+    count = forms.IntegerField(label=_("How many times"), min_value=1, max_value=60, initial=12)
+    start_time = forms.TimeField(label=_("Starts"), initial="15:00",
+                                 widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M"))
+    end_time = forms.TimeField(label=_("Ends"), initial="16:30",
+                               widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M"))
+    time_zone = forms.ChoiceField(label=_("Time zone"), choices=TIME_ZONE_CHOICES,
+                                  initial="Europe/Amsterdam")
+    format = forms.ChoiceField(label=_("Format"), choices=SessionFormat.choices,
+                               initial=SessionFormat.ONLINE)
+    skip_dates = forms.CharField(label=_("Skip these dates"), required=False,
+                                 widget=forms.Textarea(attrs={"rows": 3}),
+                                 help_text=_("YYYY-MM-DD, one per line or separated by commas. "
+                                             "Skipped dates count towards “how many times”, as "
+                                             "in calendar apps."))
+
+    def clean_skip_dates(self):
+        return parse_dates(self.cleaned_data.get("skip_dates") or "")
+
+    def clean(self):
+        cleaned = super().clean()
+        start, end = cleaned.get("start_time"), cleaned.get("end_time")
+        if start and end and end <= start:
+            self.add_error("end_time", _("The sessions must end after they start."))
+        if cleaned.get("frequency") == MONTHLY and not cleaned.get("week_of_month"):
+            self.add_error("week_of_month", _("Choose which week of the month."))
+        return cleaned
+
+    def rule(self) -> RecurrenceRule:
+        data = self.cleaned_data
+        return RecurrenceRule(
+            frequency=data["frequency"], interval=data["interval"], weekday=data["weekday"],
+            week_of_month=data.get("week_of_month") or None, start_date=data["start_date"],
+            count=data["count"], skip=tuple(data["skip_dates"]),
+        )

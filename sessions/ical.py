@@ -1,0 +1,235 @@
+"""Sessions as iCalendar (RFC 5545) data, built with the ``icalendar`` library.
+
+Everything that goes into a feed comes from the sessions' stored data, never from the request
+time, so the same data always gives the same bytes (and the same ETag). What is written:
+
+- PRODID, VERSION, CALSCALE, X-WR-CALNAME/NAME, X-WR-CALDESC, REFRESH-INTERVAL and
+  X-PUBLISHED-TTL on the calendar;
+- one VTIMEZONE per TZID used, in the classic STANDARD/DAYLIGHT + yearly RRULE form that
+  Outlook reads (see ``vtimezone``);
+- one VEVENT per session: UID, DTSTAMP and LAST-MODIFIED (the session's last real change),
+  SEQUENCE, DTSTART/DTEND in the session's zone, SUMMARY, STATUS, URL, LOCATION and a plain-text
+  DESCRIPTION. Join links are never written: feeds are public.
+"""
+from __future__ import annotations
+
+import html
+import re
+from datetime import UTC, datetime, timedelta
+from functools import lru_cache
+from html.parser import HTMLParser
+from zoneinfo import ZoneInfo
+
+import icalendar
+from dateutil import rrule
+from django.conf import settings
+from django.utils import translation
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+
+from .models import SessionStatus
+
+PRODID = "-//Centre Network//Sessions 1.0//EN"
+# Refresh hint for subscribing clients (RFC 7986 REFRESH-INTERVAL and Microsoft's X-PUBLISHED-TTL).
+REFRESH = timedelta(hours=6)
+# Reference year from which the time-zone rules are read (see vtimezone()).
+_RULE_YEAR = 2026
+
+
+# --- plain text ---------------------------------------------------------------------------
+
+
+class _TextExtractor(HTMLParser):
+    """Rich text to plain text: paragraphs and list items on their own lines, links kept."""
+
+    _BLOCKS = {"p", "h2", "h3", "h4", "li", "br", "ul", "ol", "div", "blockquote"}
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self._href = None
+
+    def handle_starttag(self, tag, attrs):
+        if tag in self._BLOCKS:
+            self.parts.append("\n")
+        if tag == "li":
+            self.parts.append("- ")
+        if tag == "a":
+            href = dict(attrs).get("href") or ""
+            # Internal links (linktype=page/document) have no public URL here: keep their text.
+            self._href = href if href.startswith(("http://", "https://", "mailto:")) else None
+
+    def handle_endtag(self, tag):
+        if tag == "a" and self._href:
+            self.parts.append(f" ({self._href.removeprefix('mailto:')})")
+            self._href = None
+        if tag in self._BLOCKS:
+            self.parts.append("\n")
+
+    def handle_data(self, data):
+        self.parts.append(data)
+
+
+def plain_text(rich_text: str) -> str:
+    """The text of a rich-text value without markup, with blank lines between blocks."""
+    if not rich_text:
+        return ""
+    parser = _TextExtractor()
+    parser.feed(rich_text)
+    parser.close()
+    text = html.unescape("".join(parser.parts)).replace("\xa0", " ")
+    lines = [re.sub(r"[ \t]+", " ", line).strip() for line in text.splitlines()]
+    return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
+
+
+# --- time zones ---------------------------------------------------------------------------
+
+
+def _transitions(zone: ZoneInfo, year: int):
+    """The UTC instants in ``year`` at which ``zone`` changes its offset, with the offsets."""
+    found = []
+    moment = datetime(year, 1, 1, tzinfo=UTC)
+    end = datetime(year + 1, 1, 1, tzinfo=UTC)
+    offset = moment.astimezone(zone).utcoffset()
+    while moment < end:
+        nxt = moment + timedelta(hours=1)
+        new_offset = nxt.astimezone(zone).utcoffset()
+        if new_offset != offset:
+            found.append((nxt, offset, new_offset))
+            offset = new_offset
+        moment = nxt
+    return found
+
+
+def _byday(local: datetime) -> str:
+    """The RRULE BYDAY for a date: "-1SU" for the last Sunday of the month, "2TH" etc."""
+    weekday = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"][local.weekday()]
+    next_week = local + timedelta(days=7)
+    if next_week.month != local.month:
+        return f"-1{weekday}"
+    return f"{(local.day - 1) // 7 + 1}{weekday}"
+
+
+@lru_cache(maxsize=16)
+def zone_rules(tzid: str):
+    """The zone's yearly rules as (kind, rrule dict, local DTSTART, offset from, offset to, name).
+
+    Read from the tz database for a reference year. The rules are expressed as "n-th weekday of
+    the month" RRULEs, the form Outlook needs; tests check that they reproduce the tz database
+    for every year the feeds can contain. A zone without daylight saving gets one STANDARD rule.
+    """
+    zone = ZoneInfo(tzid)
+    changes = _transitions(zone, _RULE_YEAR)
+    if not changes:
+        moment = datetime(_RULE_YEAR, 1, 1, tzinfo=UTC).astimezone(zone)
+        offset = moment.utcoffset()
+        return (("STANDARD", None, datetime(1970, 1, 1), offset, offset, moment.tzname()),)
+    rules = []
+    for instant, before, after in changes:
+        # DTSTART is the wall-clock time of the change in the offset in force before it.
+        local = (instant + before).replace(tzinfo=None)
+        kind = "DAYLIGHT" if instant.astimezone(zone).dst() else "STANDARD"
+        byday = _byday(local)
+        rule = {"freq": "yearly", "bymonth": local.month, "byday": byday}
+        # The first occurrence of the rule from 1970 on: a DTSTART that satisfies the RRULE.
+        first = rrule.rrule(rrule.YEARLY, dtstart=datetime(1970, 1, 1, local.hour, local.minute),
+                            bymonth=local.month,
+                            byweekday=getattr(rrule, byday[-2:])(int(byday[:-2])))[0]
+        rules.append((kind, rule, first, before, after, instant.astimezone(zone).tzname()))
+    return tuple(rules)
+
+
+def vtimezone(tzid: str) -> icalendar.Timezone:
+    """A VTIMEZONE for ``tzid`` in the classic STANDARD/DAYLIGHT-with-RRULE form."""
+    component = icalendar.Timezone()
+    component.add("tzid", tzid)
+    component.add("x-lic-location", tzid)
+    for kind, rule, first, offset_from, offset_to, name in zone_rules(tzid):
+        sub = icalendar.TimezoneDaylight() if kind == "DAYLIGHT" else icalendar.TimezoneStandard()
+        sub.add("dtstart", first)
+        if rule:
+            sub.add("rrule", rule)
+        sub.add("tzoffsetfrom", offset_from)
+        sub.add("tzoffsetto", offset_to)
+        sub.add("tzname", name)
+        component.add_component(sub)
+    return component
+
+
+# --- events and calendars -----------------------------------------------------------------
+
+
+def _when(local: datetime) -> str:
+    return f"{date_format(local, 'l j F Y')} {local:%H:%M} {local.tzname()}"
+
+
+def session_description(session, url: str) -> str:
+    """The event's plain-text DESCRIPTION: status notes, the description, the page link."""
+    parts = []
+    if session.is_cancelled:
+        parts.append(_("Cancelled: %(reason)s") % {"reason": session.cancellation_reason})
+    if session.previous_starts_at:
+        parts.append(_("Moved; it was planned for %(when)s.")
+                     % {"when": _when(session.previous_local_start)})
+    body = plain_text(session.description)
+    if body:
+        parts.append(body)
+    parts.append(_("Details, materials and registration: %(url)s") % {"url": url})
+    return "\n\n".join(parts)
+
+
+def session_event(session, url: str) -> icalendar.Event:
+    """One session as a VEVENT (public data only)."""
+    event = icalendar.Event()
+    event.add("uid", session.calendar_uid)
+    # DTSTAMP and LAST-MODIFIED are the session's last real change, not the request time.
+    # (Rows written around save(), e.g. by a bulk import, may lack changed_at: fall back to
+    # stored values, never to the request time.)
+    changed = (session.changed_at or session.first_published_at or session.starts_at).astimezone(UTC)
+    event.add("dtstamp", changed)
+    event.add("last-modified", changed)
+    event.add("sequence", session.sequence)
+    start, end = session.local_bounds()
+    event.add("dtstart", start)
+    event.add("dtend", end)
+    title = session.title
+    if session.is_cancelled:
+        # Many clients ignore STATUS in subscriptions; the title says it too.
+        title = _("Cancelled: %(title)s") % {"title": title}
+    event.add("summary", title)
+    event.add("status", "CANCELLED" if session.status == SessionStatus.CANCELLED else "CONFIRMED")
+    event.add("transp", "OPAQUE")
+    event.add("class", "PUBLIC")
+    event.add("url", url, parameters={"VALUE": "URI"})
+    location = session.location_text()
+    if location:
+        event.add("location", location)
+    event.add("description", session_description(session, url))
+    return event
+
+
+def build_calendar(sessions, *, name: str, description: str, url_for) -> bytes:
+    """A complete VCALENDAR for ``sessions`` as bytes (UTF-8, CRLF, folded at 75 octets).
+
+    ``url_for(session)`` gives the absolute page URL. Feeds are written in the site's main
+    language so that the bytes do not depend on the subscriber's Accept-Language.
+    """
+    with translation.override(settings.LANGUAGE_CODE):
+        calendar = icalendar.Calendar()
+        calendar.add("prodid", PRODID)
+        calendar.add("version", "2.0")
+        calendar.add("calscale", "GREGORIAN")
+        calendar.add("x-wr-calname", name)
+        calendar.add("name", name)
+        if description:
+            calendar.add("x-wr-caldesc", description)
+            calendar.add("description", description)
+        calendar.add("refresh-interval", REFRESH, parameters={"VALUE": "DURATION"})
+        # X-PUBLISHED-TTL is an X- property, so icalendar does not know its type: write it as text.
+        calendar.add("x-published-ttl", icalendar.vDuration(REFRESH).to_ical().decode())
+        sessions = list(sessions)
+        for tzid in sorted({session.time_zone for session in sessions}):
+            calendar.add_component(vtimezone(tzid))
+        for session in sessions:
+            calendar.add_component(session_event(session, url_for(session)))
+        return calendar.to_ical()

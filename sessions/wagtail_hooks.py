@@ -1,0 +1,60 @@
+"""Admin integration: the series snippet with a "Generate sessions" action, and its view."""
+from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.widgets import HeaderButton, ListingButton
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import IndexView, SnippetViewSet
+
+from .generator import can_generate
+from .models import SessionSeries
+from .views import GenerateSeriesView
+
+
+class SeriesIndexView(IndexView):
+    @property
+    def header_buttons(self):
+        buttons = list(super().header_buttons)
+        if can_generate(self.request.user):
+            buttons.append(HeaderButton(_("Generate sessions"), url=reverse("network_sessions_generate"),
+                                        icon_name="date"))
+        return buttons
+
+
+class SessionSeriesViewSet(SnippetViewSet):
+    model = SessionSeries
+    icon = "date"
+    menu_label = _("Session series")
+    menu_order = 250
+    add_to_admin_menu = True
+    list_display = ["name", "kind", "organiser"]
+    list_filter = ["kind"]
+    index_view_class = SeriesIndexView
+
+
+register_snippet(SessionSeriesViewSet)
+
+
+@hooks.register("register_admin_urls")
+def register_generator_url():
+    return [path("sessions/generate/", GenerateSeriesView.as_view(), name="network_sessions_generate")]
+
+
+@hooks.register("register_snippet_listing_buttons")
+def series_generate_button(snippet, user, next_url=None):
+    if isinstance(snippet, SessionSeries) and can_generate(user):
+        yield ListingButton(_("Generate sessions"),
+                            url=reverse("network_sessions_generate") + f"?series={snippet.pk}",
+                            priority=20)
+
+
+class GenerateMenuItem(MenuItem):
+    def is_shown(self, request):
+        return can_generate(request.user)
+
+
+@hooks.register("register_admin_menu_item")
+def generate_menu_item():
+    return GenerateMenuItem(_("Generate sessions"), reverse("network_sessions_generate"),
+                            icon_name="date", order=260)

@@ -1,0 +1,71 @@
+"""The real admin edit view: publishing a changed time through the form moves the session."""
+import datetime
+
+import pytest
+from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
+
+from sessions.models import SessionPage, SessionStatus
+
+pytestmark = pytest.mark.django_db
+
+
+def form_data(session, **changes):
+    data = {
+        "title": session.title, "slug": session.slug, "seo_title": "", "search_description": "",
+        "date": session.date.isoformat(), "start_time": "15:00", "end_time": "16:30",
+        "time_zone": session.time_zone, "format": session.format, "join_url": session.join_url,
+        "venue": "", "address": "", "host_area": "", "series": "", "organiser": "",
+        "hosts": inline_formset([]), "description": rich_text("We compare approaches."),
+        "agenda": streamfield([]), "capacity": "", "registration_opens": "",
+        "registration_closes": "", "status": session.status, "cancellation_reason": "",
+        "summary": rich_text(""), "materials": streamfield([]), "recording_url": "",
+        "comments": inline_formset([]),
+    }
+    data.update(changes)
+    return nested_form_data(data)
+
+
+@pytest.fixture
+def admin_client(client, django_user_model):
+    user = django_user_model.objects.create_superuser("organiser", "o@example.org", "pw-for-tests-1")
+    client.force_login(user)
+    return client
+
+
+def test_admin_draft_then_publish_moves_session(admin_client, make_session):
+    session = make_session(date=datetime.date(2031, 1, 9))
+    url = f"/admin/pages/{session.pk}/edit/"
+    # Save a draft with a new time: nothing changes for the public or the calendars.
+    response = admin_client.post(url, form_data(session, start_time="10:00", end_time="11:30"))
+    assert response.status_code == 302, response.content.decode()[:3000]
+    live = SessionPage.objects.get(pk=session.pk)
+    assert live.start_time == datetime.time(15) and live.sequence == 0
+    # Publish it: moved, previous time kept, sequence raised.
+    response = admin_client.post(url, form_data(session, start_time="10:00", end_time="11:30",
+                                                **{"action-publish": "publish"}))
+    assert response.status_code == 302
+    live = SessionPage.objects.get(pk=session.pk)
+    assert live.start_time == datetime.time(10)
+    assert live.status == SessionStatus.MOVED and live.sequence == 1
+    assert live.previous_starts_at == session.starts_at
+    stamp = live.changed_at
+    # Publishing the same content again changes nothing for calendars.
+    admin_client.post(url, form_data(live, start_time="10:00", end_time="11:30",
+                                     **{"action-publish": "publish"}))
+    again = SessionPage.objects.get(pk=session.pk)
+    assert (again.sequence, again.changed_at) == (1, stamp)
+
+
+def test_admin_forms_render(admin_client, make_session, index):
+    from .factories import SessionSeriesFactory
+
+    series = SessionSeriesFactory()
+    session = make_session(series=series, title="Listed in the series panel")
+    for url in [f"/admin/pages/{session.pk}/edit/",
+                f"/admin/pages/add/network_sessions/sessionpage/{index.pk}/",
+                "/admin/snippets/network_sessions/sessionseries/add/",
+                f"/admin/snippets/network_sessions/sessionseries/edit/{series.pk}/",
+                "/admin/sessions/generate/"]:
+        assert admin_client.get(url).status_code == 200, url
+    series_page = admin_client.get(f"/admin/snippets/network_sessions/sessionseries/edit/{series.pk}/")
+    assert "Listed in the series panel" in series_page.content.decode()

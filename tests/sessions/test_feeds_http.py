@@ -1,0 +1,165 @@
+"""Calendar feeds over HTTP: addresses, conditional GET, privacy, query counts."""
+import datetime
+
+import pytest
+from django.contrib.auth.models import Group
+from django.urls import reverse
+from django.utils import timezone
+from wagtail.models import PageViewRestriction
+
+from network.models import Theme
+from sessions.models import SessionPage
+
+from .conftest import edit
+from .factories import SessionSeriesFactory
+from .ical_checks import events_by_uid, parse_both
+
+pytestmark = pytest.mark.django_db
+
+JOIN = "https://meet.example.org/secret-room-42"
+
+
+@pytest.fixture
+def vacancy(db):
+    return Theme.objects.create(name="Vacancy", slug="vacancy", description="Empty shops.")
+
+
+def all_feed_urls(session, theme, series):
+    return [reverse("sessions:calendar_all"),
+            reverse("sessions:calendar_theme", kwargs={"slug": theme.slug}),
+            reverse("sessions:calendar_series", kwargs={"slug": series.slug}),
+            reverse("sessions:calendar_session", kwargs={"pk": session.pk})]
+
+
+def test_every_feed_is_valid_text_calendar_without_join_links(client, make_session, vacancy):
+    series = SessionSeriesFactory(name="Learning programme 2027", slug="learning-programme-2027")
+    session = make_session(themes=[vacancy], series=series, format="hybrid", venue="Stadhuis")
+    for url in all_feed_urls(session, vacancy, series):
+        response = client.get(url)
+        assert response.status_code == 200, url
+        assert response["Content-Type"] == "text/calendar; charset=utf-8"
+        assert response["ETag"].startswith('"')
+        assert response["Last-Modified"]
+        calendar, _ = parse_both(response.content)
+        assert session.calendar_uid in events_by_uid(calendar), url
+        assert JOIN.encode() not in response.content
+        assert b"secret-room" not in response.content
+
+
+def test_theme_and_series_feeds_hold_only_their_sessions(client, make_session, vacancy):
+    series = SessionSeriesFactory()
+    about = make_session(themes=[vacancy])
+    in_series = make_session(series=series)
+    theme_uids = set(events_by_uid(parse_both(
+        client.get(reverse("sessions:calendar_theme", kwargs={"slug": "vacancy"})).content)[0]))
+    series_uids = set(events_by_uid(parse_both(
+        client.get(reverse("sessions:calendar_series", kwargs={"slug": series.slug})).content)[0]))
+    assert theme_uids == {about.calendar_uid}
+    assert series_uids == {in_series.calendar_uid}
+    name = parse_both(client.get(reverse("sessions:calendar_theme", kwargs={"slug": "vacancy"})).content)[0]
+    assert "Vacancy" in str(name["X-WR-CALNAME"])
+
+
+@pytest.mark.parametrize("url", ["/calendar/themes/no-such-theme.ics", "/calendar/series/nope.ics",
+                                 "/calendar/sessions/999999.ics", "/calendar/themes/%00.ics",
+                                 "/calendar/sessions/99999999999999999999999999.ics"])
+def test_unknown_feeds_are_404(client, index, url):
+    assert client.get(url).status_code == 404
+
+
+def test_drafts_and_private_sessions_are_in_no_feed(client, make_session, index, vacancy):
+    public = make_session(themes=[vacancy])
+    draft = make_session(live=False, themes=[vacancy])
+    private = make_session(themes=[vacancy])
+    PageViewRestriction.objects.create(page=private, restriction_type=PageViewRestriction.LOGIN)
+    data = client.get(reverse("sessions:calendar_all")).content
+    uids = set(events_by_uid(parse_both(data)[0]))
+    assert uids == {public.calendar_uid}
+    assert client.get(reverse("sessions:calendar_session", kwargs={"pk": draft.pk})).status_code == 404
+    assert client.get(reverse("sessions:calendar_session", kwargs={"pk": private.pk})).status_code == 404
+
+
+def test_group_restricted_index_hides_everything(client, make_session, index):
+    make_session()
+    restriction = PageViewRestriction.objects.create(page=index,
+                                                     restriction_type=PageViewRestriction.GROUPS)
+    restriction.groups.add(Group.objects.create(name="Working group"))
+    assert parse_both(client.get(reverse("sessions:calendar_all")).content)[0].walk("VEVENT") == []
+
+
+def test_conditional_get_answers_304_without_building(client, make_session, monkeypatch):
+    make_session()
+    first = client.get(reverse("sessions:calendar_all"))
+    etag, last_modified = first["ETag"], first["Last-Modified"]
+
+    def must_not_build(*args, **kwargs):
+        raise AssertionError("the feed was built for a conditional GET")
+
+    monkeypatch.setattr("sessions.ical.build_calendar", must_not_build)
+    response = client.get(reverse("sessions:calendar_all"), HTTP_IF_NONE_MATCH=etag)
+    assert response.status_code == 304
+    assert response.content == b""
+    assert response["ETag"] == etag
+    response = client.get(reverse("sessions:calendar_all"), HTTP_IF_MODIFIED_SINCE=last_modified)
+    assert response.status_code == 304
+
+
+def test_changes_and_removals_change_the_validators(client, make_session):
+    session = make_session()
+    other = make_session()
+    first = client.get(reverse("sessions:calendar_all"))
+    etag = first["ETag"]
+    # A real change: new ETag, and the old one no longer gives 304.
+    edit(session, venue="Library", format="in_person")
+    response = client.get(reverse("sessions:calendar_all"), HTTP_IF_NONE_MATCH=etag)
+    assert response.status_code == 200
+    assert response["ETag"] != etag
+    # Unpublishing a session removes it, and moves Last-Modified forward for IMS-only clients.
+    second = response
+    SessionPage.objects.get(pk=other.pk).unpublish()
+    response = client.get(reverse("sessions:calendar_all"), HTTP_IF_NONE_MATCH=second["ETag"])
+    assert response.status_code == 200
+    assert other.calendar_uid not in events_by_uid(parse_both(response.content)[0])
+
+
+def test_unpublish_moves_last_modified_forward(client, make_session):
+    session = make_session()
+    make_session()
+    SessionPage.objects.filter(pk=session.pk).update(
+        changed_at=timezone.now() - datetime.timedelta(days=3))
+    SessionPage.objects.exclude(pk=session.pk).update(
+        changed_at=timezone.now() - datetime.timedelta(days=3))
+    before = client.get(reverse("sessions:calendar_all"))["Last-Modified"]
+    SessionPage.objects.get(pk=session.pk).unpublish()
+    response = client.get(reverse("sessions:calendar_all"), HTTP_IF_MODIFIED_SINCE=before)
+    assert response.status_code == 200
+
+
+def _make_many(make_session, vacancy, series, n):
+    for i in range(n):
+        make_session(themes=[vacancy], series=series, title=f"Session {i} in Køge",
+                     time_zone="Europe/Copenhagen" if i % 2 else "Europe/Amsterdam")
+
+
+@pytest.mark.parametrize("name", ["sessions:calendar_all", "sessions:calendar_theme",
+                                  "sessions:calendar_series"])
+def test_feed_query_count_does_not_grow_with_sessions(client, make_session, vacancy,
+                                                     django_assert_max_num_queries, name):
+    series = SessionSeriesFactory(slug="programme")
+    kwargs = {"sessions:calendar_all": None, "sessions:calendar_theme": {"slug": "vacancy"},
+              "sessions:calendar_series": {"slug": "programme"}}[name]
+    url = reverse(name, kwargs=kwargs)
+    _make_many(make_session, vacancy, series, 3)
+    client.get(url)  # warm the site-root cache, as any running site has
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as few:
+        assert client.get(url).status_code == 200
+    _make_many(make_session, vacancy, series, 27)
+    with django_assert_max_num_queries(len(few)) as many:
+        response = client.get(url)
+    print(f"{name}: {len(few)} queries with 3 sessions, {len(many)} with 30")
+    assert len(parse_both(response.content)[0].walk("VEVENT")) == 30
+    with django_assert_max_num_queries(len(few)):
+        assert client.get(url, HTTP_IF_NONE_MATCH=response["ETag"]).status_code == 304
