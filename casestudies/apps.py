@@ -7,3 +7,6 @@ class CaseStudiesConfig(AppConfig):
     verbose_name = _("Case studies")
     default_auto_field = "django.db.models.BigAutoField"
     demo_module = "casestudies.demo"
+
+    def ready(self):
+        from . import signals  # noqa: F401  (connects the receivers)

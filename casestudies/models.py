@@ -1,5 +1,9 @@
 """Case studies: what a member area did, why, how, and with what result."""
+from django import forms
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import models
+from django.db.models import Count, Q
+from django.utils.formats import number_format
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -9,12 +13,13 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from network.models import MemberArea, Person, Theme
+from network.models import MemberArea, OrganisationModel, Person, Theme
 
-from .blocks import CaseStudyBodyBlock
+from .blocks import SECTION_KINDS, CaseStudyBodyBlock
+from .forms import CaseStudyPageForm
 
 
-class Stakeholder(models.TextChoices):
+class StakeholderKind(models.TextChoices):
     MUNICIPALITY = "municipality", _("Municipality")
     ENTREPRENEURS = "entrepreneurs", _("Entrepreneurs")
     PROPERTY_OWNERS = "property_owners", _("Property owners")
@@ -22,22 +27,63 @@ class Stakeholder(models.TextChoices):
     OTHERS = "others", _("Others")
 
 
+class Stakeholder(models.Model):
+    """One kind of party involved in a case (the golden triangle and beyond).
+
+    A row per kind rather than a JSON list on the page: filtering ("cases with property
+    owners") and counting per kind are then plain joins and ``GROUP BY`` on every database,
+    the admin gets a checkbox list, and the label still comes from ``StakeholderKind`` so it
+    is translated. The rows are created by a migration; editors do not add kinds.
+    """
+
+    code = models.CharField(_("code"), max_length=20, choices=StakeholderKind.choices, unique=True)
+    sort_order = models.PositiveSmallIntegerField(_("sort order"), default=0)
+
+    class Meta:
+        ordering = ["sort_order", "code"]
+        verbose_name = _("stakeholder")
+        verbose_name_plural = _("stakeholders")
+
+    def __str__(self):
+        return str(self.get_code_display())
+
+
 class CaseStudyTag(TaggedItemBase):
     content_object = ParentalKey("casestudies.CaseStudyPage", on_delete=models.CASCADE,
                                  related_name="tagged_items")
 
 
+class SortOrder(models.TextChoices):
+    NEWEST = "newest", _("Newest first")
+    TITLE = "title", _("A–Z")
+    RELEVANCE = "relevance", _("Best match")
+
+
 class CaseStudyIndexPage(Page):
-    """The case-study library."""
+    """The case-study library: filters, facet counts, search, sort and feeds."""
 
     intro = models.TextField(_("introduction"), blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
+    search_fields = Page.search_fields + [index.SearchField("intro")]
+    parent_page_types = ["network.HomePage"]
     subpage_types = ["casestudies.CaseStudyPage"]
     max_count = 1
+    page_size = 12
 
     class Meta:
         verbose_name = _("case-study library")
+
+    def case_studies(self):
+        """The live, public case studies in this library (no ordering, no joins)."""
+        return CaseStudyPage.objects.child_of(self).live().public()
+
+    def get_context(self, request, *args, **kwargs):
+        from .filters import LibraryQuery
+
+        context = super().get_context(request, *args, **kwargs)
+        context["library"] = LibraryQuery(self, request.GET).run(per_page=self.page_size)
+        return context
 
 
 class CaseStudyPage(Page):
@@ -45,47 +91,87 @@ class CaseStudyPage(Page):
 
     summary = models.TextField(
         _("summary"), max_length=500,
-        help_text=_("Plain text for cards, search results, feeds and the meta description."),
+        help_text=_("Two or three plain sentences for cards, search results, feeds and the meta "
+                    "description."),
     )
     areas = ParentalManyToManyField(MemberArea, verbose_name=_("member areas"),
-                                    related_name="case_studies")
+                                    related_name="case_studies",
+                                    help_text=_("The member area(s) the case comes from."))
     themes = ParentalManyToManyField(Theme, verbose_name=_("themes"), related_name="case_studies")
-    tags = ClusterTaggableManager(through=CaseStudyTag, blank=True, verbose_name=_("tags"))
+    tags = ClusterTaggableManager(through=CaseStudyTag, blank=True, verbose_name=_("tags"),
+                                  help_text=_("Free keywords, e.g. 'pop-up shops, support poll'."))
     period_start = models.DateField(_("started"))
-    period_end = models.DateField(_("ended"), null=True, blank=True,
-                                  help_text=_("Leave empty while the project is ongoing."))
-    stakeholders = models.JSONField(_("stakeholders involved"), default=list, blank=True)
-    stakeholders_other = models.CharField(_("other stakeholders"), max_length=200, blank=True)
-    organisation_model = models.CharField(_("organisation model"), max_length=200, blank=True)
-    budget = models.CharField(_("budget"), max_length=120, blank=True)
+    period_end = models.DateField(_("ended"), null=True, blank=True)
+    ongoing = models.BooleanField(_("still running"), default=False,
+                                  help_text=_("Tick this instead of giving an end date."))
+    stakeholders = ParentalManyToManyField(Stakeholder, verbose_name=_("stakeholders involved"),
+                                           related_name="case_studies", blank=True)
+    stakeholders_other = models.CharField(_("other stakeholders"), max_length=200, blank=True,
+                                          help_text=_("Who the 'others' are, e.g. police, "
+                                                      "housing corporation."))
+    organisation_model = models.CharField(_("organisation model"), max_length=20, blank=True,
+                                          choices=OrganisationModel.choices)
+    organisation_details = models.CharField(
+        _("how the work is organised"), max_length=255, blank=True,
+        help_text=_("One line, e.g. 'Foundation with a board of municipality, entrepreneurs and "
+                    "owners; one centre manager'."),
+    )
+    budget_amount = models.PositiveIntegerField(_("budget"), null=True, blank=True,
+                                                help_text=_("Whole amount, no separators."))
+    budget_currency = models.CharField(_("currency"), max_length=3, default="EUR",
+                                       choices=[("EUR", "EUR (€)"), ("DKK", "DKK (kr.)")])
+    budget_notes = models.CharField(_("budget details"), max_length=200, blank=True,
+                                    help_text=_("e.g. 'per year', 'over three years'."))
     funders = models.CharField(_("funders"), max_length=255, blank=True)
     entrepreneurs_fund = models.BooleanField(_("entrepreneurs' fund involved"), default=False)
-    subsidy = models.CharField(_("subsidy"), max_length=200, blank=True)
+    subsidy = models.CharField(_("subsidy"), max_length=200, blank=True,
+                               help_text=_("Which subsidy or grant, if any."))
     body = StreamField(CaseStudyBodyBlock(), verbose_name=_("body"))
     written_in = models.CharField(_("written in"), max_length=2,
                                   choices=[("en", _("English")), ("nl", _("Dutch")),
                                            ("da", _("Danish"))], default="en")
     hero_image = models.ForeignKey("wagtailimages.Image", verbose_name=_("image"), null=True,
                                    blank=True, on_delete=models.SET_NULL, related_name="+")
+    hero_caption = models.CharField(_("image caption"), max_length=255, blank=True)
+    hero_credit = models.CharField(_("image credit"), max_length=120, blank=True)
+
+    base_form_class = CaseStudyPageForm
 
     content_panels = Page.content_panels + [
         FieldPanel("summary"),
-        FieldPanel("hero_image"),
-        MultiFieldPanel([FieldPanel("areas"), FieldPanel("themes"), FieldPanel("tags"),
-                         FieldRowPanel([FieldPanel("period_start"), FieldPanel("period_end")]),
-                         FieldPanel("written_in")], heading=_("Facts")),
-        MultiFieldPanel([FieldPanel("stakeholders_other"), FieldPanel("organisation_model")],
-                        heading=_("Organisation")),
-        MultiFieldPanel([FieldPanel("budget"), FieldPanel("funders"),
-                         FieldPanel("entrepreneurs_fund"), FieldPanel("subsidy")],
-                        heading=_("Financing")),
+        MultiFieldPanel([FieldPanel("hero_image"), FieldPanel("hero_caption"),
+                         FieldPanel("hero_credit")], heading=_("Image")),
+        MultiFieldPanel([
+            FieldPanel("areas", widget=forms.CheckboxSelectMultiple),
+            FieldPanel("themes", widget=forms.CheckboxSelectMultiple),
+            FieldPanel("tags"),
+            FieldRowPanel([FieldPanel("period_start"), FieldPanel("period_end"),
+                           FieldPanel("ongoing")]),
+            FieldPanel("written_in"),
+        ], heading=_("Facts")),
+        MultiFieldPanel([
+            FieldPanel("stakeholders", widget=forms.CheckboxSelectMultiple),
+            FieldPanel("stakeholders_other"),
+            FieldPanel("organisation_model"),
+            FieldPanel("organisation_details"),
+        ], heading=_("Who took part and how it is organised")),
+        MultiFieldPanel([
+            FieldRowPanel([FieldPanel("budget_amount"), FieldPanel("budget_currency")]),
+            FieldPanel("budget_notes"), FieldPanel("funders"),
+            FieldPanel("entrepreneurs_fund"), FieldPanel("subsidy"),
+        ], heading=_("Financing")),
         FieldPanel("body"),
-        InlinePanel("contacts", label=_("Contact people"), min_num=1),
-        InlinePanel("related_links", label=_("Related case studies")),
+        InlinePanel("contacts", label=_("Contact people"), min_num=1,
+                    help_text=_("At least one person from the directory whom members can call.")),
+        InlinePanel("related_links", label=_("Related case studies"),
+                    help_text=_("Cases sharing a theme are added automatically after these.")),
     ]
     search_fields = Page.search_fields + [
         index.SearchField("summary"),
         index.SearchField("body"),
+        index.SearchField("funders"),
+        index.SearchField("organisation_details"),
+        index.SearchField("stakeholders_other"),
         index.RelatedFields("tags", [index.SearchField("name")]),
         index.RelatedFields("areas", [index.SearchField("name"), index.SearchField("municipality")]),
         index.RelatedFields("themes", [index.SearchField("name"), index.SearchField("search_terms")]),
@@ -97,13 +183,98 @@ class CaseStudyPage(Page):
         verbose_name = _("case study")
         verbose_name_plural = _("case studies")
 
+    # --- validation ------------------------------------------------------------------------
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        if self.period_start and self.period_end and self.period_end < self.period_start:
+            errors["period_end"] = _("The end date cannot be before the start date.")
+        if self.ongoing and self.period_end:
+            errors["ongoing"] = _("A case that is still running has no end date: clear one of them.")
+        elif not self.ongoing and not self.period_end:
+            errors["period_end"] = _("Give an end date, or tick 'still running'.")
+        # Drafts may be incomplete; a published case must name someone members can call.
+        # (A page being added is checked by the admin form, which holds its contacts until
+        # it saves: see CaseStudyPageForm.clean.)
+        if self.live and not self._state.adding and not self.contacts.all():
+            errors[NON_FIELD_ERRORS] = _("A published case study needs at least one contact person.")
+        if errors:
+            raise ValidationError(errors)
+
+    # --- presentation helpers --------------------------------------------------------------
+
+    @property
+    def budget_display(self):
+        """The budget with thousands separators and currency, e.g. '€ 85,000 per year'."""
+        if self.budget_amount is None:
+            return ""
+        amount = number_format(self.budget_amount, force_grouping=True)
+        text = f"€ {amount}" if self.budget_currency == "EUR" else f"{amount} kr."
+        return f"{text} {self.budget_notes}".strip()
+
+    def sections(self):
+        """(block id, heading) of the structured sections, for the "On this page" outline."""
+        outline = []
+        for block in self.body:
+            if block.block_type in SECTION_KINDS:
+                heading = getattr(block.block.meta, "heading", "") or block.block.label
+                outline.append((block.id, heading))
+        return outline
+
+    def get_related_case_studies(self, limit=3):
+        """Editor-chosen related cases first, then others that share the most themes.
+
+        Only live, public cases are returned; at most ``limit`` in total, in three queries
+        whatever the size of the library.
+        """
+        chosen_ids = [link.related_id for link in self.related_links.all()]
+        public = (CaseStudyPage.objects.live().public().exclude(pk=self.pk)
+                  .prefetch_related("areas", "themes"))
+        chosen = {page.pk: page for page in public.filter(pk__in=chosen_ids)}
+        related = [chosen[pk] for pk in chosen_ids if pk in chosen][:limit]
+        missing = limit - len(related)
+        if missing > 0:
+            theme_ids = [theme.pk for theme in self.themes.all()]
+            if theme_ids:
+                by_theme = (public.exclude(pk__in=[page.pk for page in related])
+                            .annotate(shared=Count("themes", filter=Q(themes__in=theme_ids),
+                                                   distinct=True))
+                            .filter(shared__gt=0)
+                            .order_by("-shared", "-first_published_at", "-pk")[:missing])
+                related.extend(by_theme)
+        return related
+
+    def get_context(self, request, *args, **kwargs):
+        from network.models import can_see_contact_details
+
+        context = super().get_context(request, *args, **kwargs)
+        context["show_contact"] = can_see_contact_details(request.user)
+        # Evaluated once here: the template shows each of these in several places.
+        context["areas"] = list(self.areas.all())
+        context["themes"] = list(self.themes.all())
+        context["stakeholders"] = list(self.stakeholders.all())
+        context["tags"] = list(self.tags.all())
+        context["contacts"] = [c for c in self.contacts.select_related(
+            "person", "person__organisation").prefetch_related("person__areas")]
+        context["related_case_studies"] = self.get_related_case_studies()
+        context["library"] = self.get_parent().specific_deferred
+        return context
+
 
 class CaseStudyContact(Orderable):
     page = ParentalKey(CaseStudyPage, on_delete=models.CASCADE, related_name="contacts")
     person = models.ForeignKey(Person, verbose_name=_("person"), on_delete=models.CASCADE,
                                related_name="case_study_contacts")
+    role_in_case = models.CharField(_("role in this case"), max_length=120, blank=True,
+                                    help_text=_("e.g. 'project lead'. Leave empty to show their "
+                                                "job title."))
 
-    panels = [FieldPanel("person")]
+    panels = [FieldPanel("person"), FieldPanel("role_in_case")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("contact person")
+        verbose_name_plural = _("contact people")
 
 
 class RelatedCaseStudy(Orderable):
@@ -112,3 +283,7 @@ class RelatedCaseStudy(Orderable):
                                 on_delete=models.CASCADE, related_name="+")
 
     panels = [FieldPanel("related")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("related case study")
+        verbose_name_plural = _("related case studies")
