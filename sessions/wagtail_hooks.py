@@ -8,7 +8,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import IndexView, SnippetViewSet
 
 from .generator import can_generate
-from .models import SessionSeries
+from .models import IntervisionRecord, SessionSeries
 from .views import GenerateSeriesView
 
 
@@ -34,6 +34,25 @@ class SessionSeriesViewSet(SnippetViewSet):
 
 
 register_snippet(SessionSeriesViewSet)
+
+
+class IntervisionRecordViewSet(SnippetViewSet):
+    """Organisers keep intervision records here. Snippet permissions decide who may open them:
+    only the Organisers group (and superusers) hold them, see migration 0003."""
+
+    model = IntervisionRecord
+    icon = "clipboard-list"
+    menu_label = _("Intervision records")
+    menu_order = 270
+    add_to_admin_menu = True
+    list_display = ["__str__", "method", "confidentiality", "case_owner"]
+    list_filter = ["confidentiality", "area"]
+    # Records are confidential: filter in the database rather than copy them into a search index.
+    search_backend_name = None
+    search_fields = ["case_question", "area__name"]
+
+
+register_snippet(IntervisionRecordViewSet)
 
 
 @hooks.register("register_admin_urls")
