@@ -1,17 +1,50 @@
-"""Forms of the network core: directory filters and site search."""
+"""Forms of the network core: directory filters, site search, login and the member profile."""
 from django import forms
+from django.contrib.auth.forms import AuthenticationForm
 from django.utils.translation import gettext_lazy as _
+from wagtail.images import get_image_model
+from wagtail.images.fields import WagtailImageField
 
-from .models import AreaKind, Country, OrganisationModel, Theme
+from . import directory
+from .models import AreaKind, Country, MemberArea, OrganisationModel, Person, PersonRole, Theme
 
 
-class AreaFilterForm(forms.Form):
-    """Directory filters. Every field is optional; invalid values are reported, not fatal."""
+class LenientFilterForm(forms.Form):
+    """A GET filter form: every field optional; invalid values are reported, not fatal."""
+
+    def valid_filters(self):
+        """The cleaned values of the fields that were valid, ignoring the rest."""
+        self.is_valid()
+        return {name: value for name, value in self.cleaned_data.items()
+                if value not in (None, "") and name not in self.errors}
+
+    def ignored_labels(self):
+        """Labels of the fields whose values were not understood (for a notice)."""
+        return [self.fields[name].label for name in self.errors if name in self.fields]
+
+
+def _letter_field():
+    # Set by the A–Z links rather than typed, so it is a hidden input carried along by "Apply".
+    return forms.CharField(label=_("Initial letter"), required=False, max_length=1,
+                           widget=forms.HiddenInput)
+
+
+def _clean_letter(value):
+    if value and not value.isalnum():
+        raise forms.ValidationError(_("Choose a letter."))
+    return value.upper()
+
+
+class AreaFilterForm(LenientFilterForm):
+    """Filters of the member-area index."""
 
     q = forms.CharField(label=_("Search"), required=False, max_length=100)
     country = forms.ChoiceField(label=_("Country"), required=False,
                                 choices=[("", _("All countries"))] + Country.choices)
-    region = forms.CharField(label=_("Region"), required=False, max_length=120)
+    # A select of the regions in the data (with counts), but a CharField underneath so that
+    # old links with a differently capitalised region keep working.
+    region = forms.CharField(label=_("Region"), required=False, max_length=120,
+                             widget=forms.Select)
     kind = forms.ChoiceField(label=_("Kind of area"), required=False,
                              choices=[("", _("All kinds"))] + AreaKind.choices)
     organisation_model = forms.ChoiceField(
@@ -21,13 +54,113 @@ class AreaFilterForm(forms.Form):
     theme = forms.ModelChoiceField(label=_("Expertise"), required=False,
                                    queryset=Theme.objects.all(), to_field_name="slug",
                                    empty_label=_("Any theme"))
+    sort = forms.ChoiceField(label=_("Order"), required=False, choices=[
+        ("", _("A–Z by name")), ("-name", _("Z–A by name")),
+        ("municipality", _("A–Z by municipality")), ("newest", _("Newest members first")),
+    ])
+    letter = _letter_field()
 
-    def valid_filters(self):
-        """The cleaned values of the fields that were valid, ignoring the rest."""
-        self.is_valid()
-        return {name: value for name, value in self.cleaned_data.items()
-                if value not in (None, "") and name not in self.errors}
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.regions = directory.region_choices()
+        self.fields["region"].widget.choices = [("", _("All regions"))] + self.regions
+
+    def clean_region(self):
+        value = self.cleaned_data["region"].strip()
+        if not value:
+            return ""
+        for region, _label in self.regions:
+            if region.casefold() == value.casefold():
+                return region
+        raise forms.ValidationError(_("There is no member area in this region."))
+
+    def clean_letter(self):
+        return _clean_letter(self.cleaned_data["letter"])
+
+
+class PeopleFilterForm(LenientFilterForm):
+    """Filters of the people listing (members only)."""
+
+    q = forms.CharField(label=_("Search"), required=False, max_length=100,
+                        help_text=_("Name, job title, organisation, area or theme."))
+    country = forms.ChoiceField(label=_("Country"), required=False,
+                                choices=[("", _("All countries"))] + Country.choices)
+    area = forms.ModelChoiceField(label=_("Member area"), required=False,
+                                  queryset=MemberArea.objects.in_directory(), to_field_name="slug",
+                                  empty_label=_("All areas"))
+    role = forms.ChoiceField(label=_("Role"), required=False,
+                             choices=[("", _("All roles"))] + PersonRole.choices)
+    theme = forms.ModelChoiceField(label=_("Ask me about"), required=False,
+                                   queryset=Theme.objects.all(), to_field_name="slug",
+                                   empty_label=_("Any theme"))
+    sort = forms.ChoiceField(label=_("Order"), required=False,
+                             choices=[("", _("A–Z by name")), ("-name", _("Z–A by name"))])
+    letter = _letter_field()
+
+    def clean_letter(self):
+        return _clean_letter(self.cleaned_data["letter"])
 
 
 class SearchForm(forms.Form):
     q = forms.CharField(label=_("Search the site"), required=False, max_length=200)
+
+
+class LoginForm(AuthenticationForm):
+    """Django's login form, labelled for members who log in with their email address."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["username"].label = _("Email address or username")
+        self.fields["username"].widget.attrs["autocomplete"] = "username"
+
+
+class ProfileForm(forms.ModelForm):
+    """What a member may change about themselves in the directory.
+
+    Role, organisation, areas and the account link stay with the organisers.
+    """
+
+    new_photo = WagtailImageField(label=_("New photo"), required=False,
+                                  help_text=_("Optional. A JPEG, PNG or WebP image, at most 10 MB."))
+    remove_photo = forms.BooleanField(label=_("Remove my photo"), required=False)
+
+    class Meta:
+        model = Person
+        fields = ["name", "job_title", "email", "phone", "bio", "expertise", "listed_in_directory"]
+        widgets = {"expertise": forms.CheckboxSelectMultiple,
+                   "bio": forms.Textarea(attrs={"rows": 5})}
+        help_texts = {
+            "email": _("Shown to logged-in members only. Your login address does not change."),
+            "phone": _("Shown to logged-in members only."),
+            "listed_in_directory": _("Untick to hide yourself from the directory and the people "
+                                     "listing."),
+        }
+
+    def __init__(self, *args, user=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+        self.fields["name"].widget.attrs["autocomplete"] = "name"
+        self.fields["email"].widget.attrs["autocomplete"] = "email"
+        self.fields["phone"].widget.attrs["autocomplete"] = "tel"
+        if not self.instance.photo_id:
+            del self.fields["remove_photo"]
+
+    def clean_name(self):
+        name = self.cleaned_data["name"].strip()
+        if not name:
+            raise forms.ValidationError(_("Enter your name."))
+        return name
+
+    def save(self, commit=True):
+        """Save the person, their expertise (a parental many-to-many) and a new photo."""
+        person = super().save(commit=False)
+        upload = self.cleaned_data.get("new_photo")
+        if upload:
+            person.photo = get_image_model().objects.create(
+                title=person.name, file=upload, uploaded_by_user=self.user)
+        elif self.cleaned_data.get("remove_photo"):
+            person.photo = None
+        # The in-memory relation is written by the next save() (modelcluster).
+        self._save_m2m()
+        person.save()
+        return person

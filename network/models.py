@@ -1,5 +1,6 @@
 """The network's core: themes, member areas, organisations, people and the site's own pages."""
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 from django.utils.text import slugify
@@ -162,6 +163,15 @@ class MemberArea(index.Indexed, ClusterableModel):
     def get_absolute_url(self):
         return reverse("area_detail", kwargs={"slug": self.slug})
 
+    def clean(self):
+        super().clean()
+        if self.slug and self.slug.lower() in RESERVED_AREA_SLUGS:
+            raise ValidationError({"slug": _("“%(slug)s” is reserved for a page of the directory; "
+                                             "choose another slug.") % {"slug": self.slug}})
+
+
+# Addresses under /members/ that are not areas: an area with such a slug could not be reached.
+RESERVED_AREA_SLUGS = frozenset({"people"})
 
 
 class OrganisationKind(models.TextChoices):

@@ -2,7 +2,6 @@
 import re
 
 from django.conf import settings
-from django.contrib.auth import views as auth_views
 from django.urls import include, path, re_path
 from django.views.i18n import set_language
 from django.views.static import serve as static_serve
@@ -11,17 +10,17 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
-from . import views
+from . import accounts, views
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("search/", views.search, name="search"),
     path("members/", views.area_index, name="area_index"),
+    # Before <slug>: "people" is also a reserved area slug (MemberArea.clean).
+    path("members/people/", views.people_index, name="people_index"),
     path("members/<slug:slug>/", views.area_detail, name="area_detail"),
-    path("account/login/", auth_views.LoginView.as_view(template_name="network/account/login.html"),
-         name="account_login"),
-    path("account/logout/", auth_views.LogoutView.as_view(), name="account_logout"),
+    path("account/", include(accounts.urlpatterns)),
     path("i18n/setlang/", set_language, name="set_language"),
     path("sitemap.xml", sitemap, name="sitemap"),
     path("robots.txt", views.robots_txt, name="robots_txt"),

@@ -1,7 +1,6 @@
 """Views of the network core: member directory, site search, robots and error pages."""
+from django.contrib.auth.decorators import user_passes_test
 from django.core.paginator import Paginator
-from django.db.models import Count, Q
-from django.db.models.functions import Lower
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.template import loader
@@ -9,7 +8,8 @@ from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_safe
 from wagtail.models import Page
 
-from .forms import AreaFilterForm, SearchForm
+from . import directory
+from .forms import AreaFilterForm, PeopleFilterForm, SearchForm
 from .models import MemberArea, Person, can_see_contact_details
 
 PAGE_SIZE = 24
@@ -33,35 +33,18 @@ def paginate(request, object_list, per_page=PAGE_SIZE):
 
 @require_safe
 def area_index(request):
-    """The member directory: areas with search, filters and A–Z order."""
+    """The member directory: areas with search, filters, order and an A–Z letter jump."""
     form = AreaFilterForm(request.GET or None)
     filters = form.valid_filters() if request.GET else {}
-    areas = MemberArea.objects.in_directory()
-    if "country" in filters:
-        areas = areas.filter(country=filters["country"])
-    if "region" in filters:
-        areas = areas.filter(region__iexact=filters["region"])
-    if "kind" in filters:
-        areas = areas.filter(kind=filters["kind"])
-    if "organisation_model" in filters:
-        areas = areas.filter(organisation_model=filters["organisation_model"])
-    if "theme" in filters:
-        areas = areas.filter(people__expertise=filters["theme"],
-                             people__listed_in_directory=True).distinct()
-    if "q" in filters:
-        q = filters["q"]
-        areas = areas.filter(Q(name__icontains=q) | Q(municipality__icontains=q)
-                             | Q(region__icontains=q) | Q(profile__icontains=q))
-    areas = areas.select_related("image").annotate(
-        people_count=Count("people", filter=Q(people__listed_in_directory=True), distinct=True)
-    ).order_by(Lower("name"), "pk")
-    page = paginate(request, areas)
+    page = paginate(request, directory.filter_areas(filters))
     return render(request, "network/area_index.html", {
         "form": form,
         "page_obj": page,
         "areas": page.object_list,
-        "ignored": [form.fields[name].label for name in form.errors],
+        "ignored": form.ignored_labels() if request.GET else [],
         "total": page.paginator.count,
+        "letters": directory.area_letters(),
+        "current_letter": filters.get("letter", ""),
     })
 
 
@@ -76,6 +59,25 @@ def area_detail(request, slug):
         "people": people,
         "show_contact": can_see_contact_details(request.user),
         "organisations": area.organisations.all(),
+    })
+
+
+@require_safe
+@user_passes_test(can_see_contact_details)
+def people_index(request):
+    """The people listing, for logged-in members only (others are sent to the login page)."""
+    form = PeopleFilterForm(request.GET or None)
+    filters = form.valid_filters() if request.GET else {}
+    page = paginate(request, directory.filter_people(filters))
+    return render(request, "network/people_index.html", {
+        "form": form,
+        "page_obj": page,
+        "people": page.object_list,
+        "ignored": form.ignored_labels() if request.GET else [],
+        "total": page.paginator.count,
+        "letters": directory.people_letters(),
+        "current_letter": filters.get("letter", ""),
+        "show_contact": True,
     })
 
 

@@ -171,3 +171,8 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "WARNING")},
 }
+
+# Members log in with their email address; the username keeps working (admin, demo accounts).
+AUTHENTICATION_BACKENDS = ["network.backends.EmailOrUsernameBackend"]
+# Password-reset links stay valid for three days (Django's default), long enough for a weekend.
+PASSWORD_RESET_TIMEOUT = 60 * 60 * 24 * 3
