@@ -25,6 +25,7 @@ from django.utils.translation import gettext_lazy as _
 from taggit.models import Tag
 
 from network.models import Country, MemberArea, PopulationBand, Theme
+from network.params import page_number, search_text
 from network.views import PAGE_SIZE
 
 from .models import CaseStudyPage, SortOrder, StakeholderKind
@@ -34,21 +35,7 @@ MAX_VALUE_LENGTH = 100
 YEAR_MIN, YEAR_MAX = 1900, 2100
 _SLUG = re.compile(r"^[-\w]+$")
 _YEAR = re.compile(r"^[0-9]{4}$")
-_PAGE = re.compile(r"^[0-9]{1,30}$")
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
-# Punctuation means nothing to the search and some of it (a lone '"') breaks SQLite's FTS5
-# query syntax: keep letters, digits, apostrophes and hyphens inside words.
-_NOT_SEARCHABLE = re.compile(r"[^\w\s'-]|(?<!\w)[-']|[-'](?!\w)")
-
-
-def page_number(params):
-    """?page= read leniently: anything but a positive (ASCII) number means page 1.
-
-    Not network.views.get_page_number: str.isdigit() accepts "²", which int() rejects.
-    Numbers past the last page are handled by Paginator.get_page (the last page).
-    """
-    raw = params.get("page", "")
-    return int(raw) if _PAGE.match(raw) and int(raw) > 0 else 1
 
 
 @dataclass(frozen=True)
@@ -151,7 +138,7 @@ class LibraryQuery:
         # Control characters (a NUL in particular) are never part of a search and
         # PostgreSQL refuses them in text.
         self.q = " ".join(_CONTROL.sub(" ", q).split())
-        self.search_text = " ".join(_NOT_SEARCHABLE.sub(" ", self.q).split())
+        self.search_text = search_text(self.q)
         if not self.search_text:  # only punctuation: nothing to search for
             self.q = ""
 

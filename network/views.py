@@ -11,18 +11,14 @@ from wagtail.models import Page
 from . import directory
 from .forms import AreaFilterForm, PeopleFilterForm, SearchForm
 from .models import MemberArea, Person, can_see_contact_details
+from .params import page_number, search_text
 
 PAGE_SIZE = 24
 
 
 def get_page_number(request):
-    """Read ?page= leniently: anything that is not a positive integer means page 1."""
-    raw = request.GET.get("page", "1")
-    # isascii(): "²".isdigit() is true but int("²") fails. Huge numbers are fine: the
-    # paginator answers them with the last page.
-    if raw.isascii() and raw.isdigit() and int(raw) > 0:
-        return int(raw)
-    return 1
+    """The requested page number (see network.params.page_number)."""
+    return page_number(request.GET)
 
 
 def paginate(request, object_list, per_page=PAGE_SIZE):
@@ -85,7 +81,7 @@ def people_index(request):
 def search(request):
     """Site search over public, live pages and the member areas."""
     form = SearchForm(request.GET or None)
-    query = form.cleaned_data["q"].strip() if form.is_valid() else ""
+    query = search_text(form.cleaned_data["q"]) if form.is_valid() else ""
     results = page = None
     areas = []
     if query:

@@ -8,20 +8,13 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from network.models import Theme
+from network.params import page_number
 
 from .forms import SessionFilterForm
 from .links import subscription_links
 from .models import SessionPage, SessionSeries
 
 PAGE_SIZE = 12
-
-
-def page_number(request) -> int:
-    """?page= read leniently: anything but a plain ASCII positive integer means page 1."""
-    raw = request.GET.get("page", "1")
-    if raw.isascii() and raw.isdigit() and len(raw) < 7 and int(raw) > 0:
-        return int(raw)
-    return 1
 
 
 def filtered_sessions(filters: dict, now=None):
@@ -55,7 +48,7 @@ def build_listing(request, index_page) -> dict:
                 .prefetch_related("themes")
                 .defer("agenda", "join_url"))
     paginator = Paginator(sessions, PAGE_SIZE)
-    page = paginator.get_page(page_number(request))
+    page = paginator.get_page(page_number(request.GET))
 
     month = filters.get("month")
     feeds = [subscription_links(request, reverse("sessions:calendar_all"), _("All sessions"))]

@@ -204,3 +204,15 @@ def test_profile_requires_login(client, site):
     response = client.get("/account/profile/")
     assert response.status_code == 302
     assert response["Location"].startswith("/account/login/")
+
+
+def test_members_find_people_and_profile_from_every_page(member_client, site):
+    html = member_client.get("/").content.decode()
+    assert 'href="/members/people/"' in html
+    assert 'href="/account/profile/"' in html
+
+
+def test_anonymous_header_offers_login_not_people(client, site):
+    html = client.get("/").content.decode()
+    assert 'href="/members/people/"' not in html
+    assert "Member login" in html

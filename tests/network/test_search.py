@@ -47,3 +47,10 @@ def test_sitemap_lists_public_pages_only(client, home_page):
     assert "/open/" in xml
     assert "/private/" not in xml
     assert "/draft/" not in xml
+
+
+@pytest.mark.parametrize("query", ['"', '"leegstand', "(((", "a AND OR NOT", "*", "-"])
+def test_search_syntax_characters_are_plain_text(client, home_page, query):
+    _add(home_page, "Open findings", "open")
+    response = client.get("/search/", {"q": query})
+    assert response.status_code == 200
