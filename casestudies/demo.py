@@ -6,6 +6,8 @@ Idempotent: pages are found by slug and get a new published revision only when s
 """
 import io
 
+from network.media import shared_media_collection
+
 from .demo_content import CASES, LIBRARY
 
 CONTRIBUTOR_ACCOUNT = ("contributor", "Pieter Jansen")  # Vlaardingen, municipality
@@ -212,7 +214,7 @@ def _image(spec, slug):
     picture.save(buffer, "PNG", optimize=True)
     return image_model.objects.create(
         title=spec["title"], description="Illustration: a row of gabled houses against a coloured sky",
-        file=ImageFile(buffer, name=f"demo-{slug}.png"))
+        file=ImageFile(buffer, name=f"demo-{slug}.png"), collection=shared_media_collection())
 
 
 def _document(spec, slug):
@@ -233,7 +235,7 @@ def _document(spec, slug):
         draw.text((120, 160 + i * 70), line, fill="black", font=font)
     buffer = io.BytesIO()
     page.save(buffer, "PDF", resolution=150)
-    return document_model.objects.create(title=spec["title"],
+    return document_model.objects.create(title=spec["title"], collection=shared_media_collection(),
                                          file=ContentFile(buffer.getvalue(), name=f"demo-{slug}.pdf"))
 
 

@@ -13,6 +13,8 @@ from django.contrib.auth.models import Group, Permission
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 
+from network.media import shared_media_collection
+
 CONTRIBUTORS = "Case study contributors"
 EDITORS = "Network editors"
 WORKFLOW = "Editorial review"
@@ -103,7 +105,6 @@ def setup_library(library):
     Runs when a library page is created (see ``signals.py``) and from the demo command.
     """
     from wagtail.models import (
-        Collection,
         GroupApprovalTask,
         GroupCollectionPermission,
         GroupPagePermission,
@@ -117,12 +118,13 @@ def setup_library(library):
     contributors.permissions.add(*_permissions(CONTRIBUTOR_PERMISSIONS))
     editors.permissions.add(*_permissions(EDITOR_PERMISSIONS))
 
-    root_collection = Collection.get_first_root_node()
+    # On "Shared media", not the root: restricted collections beside it stay out of reach.
+    shared = shared_media_collection()
     for group, triples in ((contributors, CONTRIBUTOR_COLLECTION_PERMISSIONS),
                            (editors, EDITOR_COLLECTION_PERMISSIONS)):
         for permission in _permissions(triples):
             GroupCollectionPermission.objects.get_or_create(
-                group=group, collection=root_collection, permission=permission)
+                group=group, collection=shared, permission=permission)
 
     page_ct = ContentType.objects.get(app_label="wagtailcore", model="page")
     for group, codenames in ((contributors, CONTRIBUTOR_PAGE_PERMISSIONS),

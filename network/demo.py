@@ -794,6 +794,13 @@ STANDARD_PAGES = [
              "is shown to everyone.</li></ul>"
              "<p>A level can only be widened with the case owner's consent. Records that "
              "someone may not read do not show up for them anywhere on the site.</p>"),
+            ("heading", "Read the records"),
+            ("paragraph",
+             "<p>Everyone can read the <a href=\"/intervisions/summaries/\">anonymised "
+             "summaries</a> that case owners chose to share. Members who log in find the "
+             "<a href=\"/intervisions/records/\">records they may read</a>, and case owners "
+             "and organisers follow up on <a href=\"/intervisions/actions/\">open actions</a>."
+             "</p>"),
         ],
     ),
 ]

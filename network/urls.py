@@ -33,8 +33,9 @@ urlpatterns += [
 ]
 
 if settings.DEBUG or settings.SERVE_MEDIA:
+    # Never documents/: they go through Wagtail's serve view, which applies privacy settings.
     urlpatterns += [
-        re_path(rf"^{re.escape(settings.MEDIA_URL.lstrip('/'))}(?P<path>.*)$", static_serve,
+        re_path(rf"^{re.escape(settings.MEDIA_URL.lstrip('/'))}(?P<path>(?!documents/).*)$", static_serve,
                 {"document_root": settings.MEDIA_ROOT}),
     ]
 

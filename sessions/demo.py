@@ -16,6 +16,8 @@ from django.utils import timezone
 from django.utils.text import slugify
 from wagtail.documents import get_document_model
 
+from network.media import shared_media_collection
+
 from .models import (
     SessionFormat,
     SessionHost,
@@ -276,7 +278,7 @@ def notes_document(title, lines):
     existing = Document.objects.filter(title=title).first()
     if existing:
         return existing
-    document = Document(title=title)
+    document = Document(title=title, collection=shared_media_collection())
     body = "\n".join(lines) + "\n"
     document.file.save(f"{slugify(title)[:60]}.txt",
                        ContentFile(body.encode("utf-8")), save=False)

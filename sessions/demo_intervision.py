@@ -2,11 +2,31 @@
 
 Four peer consultations from 2026, one per confidentiality situation and with follow-up
 actions in every state (open, in progress, done, and one past its due date). Each record is
-keyed by its area and date, so loading again updates rather than duplicates.
+keyed by its area and date, so loading again updates rather than duplicates. The Vlaardingen
+record was widened from "participants only" to "all members" with the case owner's recorded
+consent; the Svendborg record checks the actions of the Danish group's previous intervision
+(Vejle).
 """
-from datetime import date
+from datetime import UTC, date, datetime
 
 from network.demo import area, coordinator, set_m2m, theme, upsert
+
+AGREEMENT = (
+    "What is said in this intervision stays in this group. We do not name people or areas "
+    "outside it, and share lessons only in the anonymised summary the case owner approves."
+)
+# Per record: the minute-taker, and who of the participants was absent.
+ROLES = {
+    "vlaardingen": ("Jeroen Bakker", {"Signe Dalgaard"}),
+    "rotterdam-zwart-janstraat": ("Lotte Mulder", set()),
+    "vejle": ("Louise Kjær", {"Ilse Vermeulen"}),
+    "svendborg": ("Louise Kjær", set()),
+}
+PREVIOUS = {"svendborg": ("vejle", (
+    "Camilla Lund reported on the Vejle actions: the visit to Deventer took place and the "
+    "three-year plan is half written; the question to the municipality is still open."))}
+# The widening of the Vlaardingen record, with the case owner's consent.
+CONSENT = ("vlaardingen", "participants", "members", datetime(2026, 4, 2, 9, 30, tzinfo=UTC))
 
 RECORDS = [
     dict(
@@ -236,15 +256,22 @@ def load_intervisions(stdout):
     """Create or update the demo intervision records (idempotent)."""
     from network.models import Person
 
-    from .models import FollowUpAction, IntervisionRecord
+    from .models import FollowUpAction, IntervisionMethod, IntervisionRecord
 
     people = {p.name: p for p in Person.objects.all()}
     facilitator = coordinator()
+    by_area = {}
     for data in RECORDS:
+        method, _, _ = upsert(IntervisionMethod, {"name": data["method"]}, {})
+        minute_taker, absent = ROLES[data["area"]]
+        previous = PREVIOUS.get(data["area"])
         record, _, _ = upsert(
             IntervisionRecord, {"area": area(data["area"]), "date": data["date"]},
             {"case_owner": people[data["owner"]], "facilitator": facilitator,
-             "method": data["method"], "case_question": data["case_question"],
+             "minute_taker": people[minute_taker], "confidentiality_agreement": AGREEMENT,
+             "previous_record": by_area[previous[0]] if previous else None,
+             "previous_actions_check": previous[1] if previous else "",
+             "method": method, "case_question": data["case_question"],
              "case_as_told": data["case_as_told"], "questions_asked": data["questions_asked"],
              "advice": data["advice"], "follow_up_report": data["follow_up_report"],
              "confidentiality": data["confidentiality"],
@@ -253,6 +280,8 @@ def load_intervisions(stdout):
         )
         set_m2m(record, "participants", [people[name] for name in data["participants"]])
         set_m2m(record, "themes", [theme(slug) for slug in data["themes"]])
+        by_area[data["area"]] = record
+        _sync_attendance(record, [people[name] for name in data["participants"]], absent)
 
         wanted = [(order, description, people[owner].pk, due, status)
                   for order, (description, owner, due, status) in enumerate(data["actions"])]
@@ -265,4 +294,40 @@ def load_intervisions(stdout):
                                owner_id=owner_id, due_date=due, status=status)
                 for order, description, owner_id, due, status in wanted
             ])
+    _record_consent(by_area)
     stdout.write(f"  Intervision records: {len(RECORDS)}")
+
+
+def _sync_attendance(record, participants, absent):
+    """The attendance list: every participant with their first area, present unless listed absent."""
+    from .models import IntervisionAttendance
+
+    wanted = []
+    for order, person in enumerate(participants):
+        first_area = person.areas.order_by("pk").first()
+        wanted.append((order, person.pk, first_area.pk if first_area else None,
+                       person.name not in absent))
+    current = list(IntervisionAttendance.objects.filter(record=record).order_by("sort_order", "pk")
+                   .values_list("sort_order", "person_id", "area_id", "present"))
+    if current != wanted:
+        IntervisionAttendance.objects.filter(record=record).delete()
+        IntervisionAttendance.objects.bulk_create([
+            IntervisionAttendance(record=record, sort_order=order, person_id=person_id,
+                                  area_id=area_id, present=present)
+            for order, person_id, area_id, present in wanted
+        ])
+
+
+def _record_consent(by_area):
+    """The recorded consent for the demo's widened record (written once)."""
+    from django.contrib.auth import get_user_model
+
+    from .models import ConsentRecord
+
+    slug, old, new, when = CONSENT
+    record = by_area[slug]
+    organiser = get_user_model().objects.filter(username="organiser").first()
+    if not ConsentRecord.objects.filter(record=record, from_level=old, to_level=new).exists():
+        ConsentRecord.objects.create(record=record, from_level=old, to_level=new,
+                                     consented_by=record.case_owner, recorded_by=organiser,
+                                     recorded_at=when)

@@ -1,13 +1,19 @@
 """Who may see which intervision record: the one place that decides it.
 
-Every channel that shows anything of an intervision record asks this module. Today that is the
-member-area page (``{% area_intervisions %}``); issue 6 (intervision views) will route every
-further channel through ``visible_records`` and ``public_summaries`` as well: record pages and
-listings, site search, feeds, sitemap, related-content blocks, previews and error pages.
+Every channel that shows anything of an intervision record asks this module: the member-area
+page and related-content blocks (``sessions.templatetags.intervision_tags``), the record pages,
+listings, open-actions overview, attachment downloads and the follow-up form
+(``sessions.intervision_views``), and the public summaries page. Site search, feeds and the
+sitemap never contain records at all: records are not pages and are not indexed.
 """
 from django.db.models import Q
+from django.http import Http404
 
-from .models import ConfidentialityLevel, IntervisionRecord
+from .models import ConfidentialityLevel, FollowUpAction, IntervisionRecord
+
+ATTACHMENT_COLLECTION = "Intervision attachments"
+# The largest id a database integer column holds; larger numbers in a URL are simply "not found".
+MAX_ID = 2**31 - 1
 
 CHANGE_PERMISSION = "network_sessions.change_intervisionrecord"
 
@@ -18,20 +24,29 @@ def is_organiser(user):
                 and (user.is_superuser or user.has_perm(CHANGE_PERMISSION)))
 
 
+def person_of(user):
+    """The directory person linked to ``user``, or None."""
+    if not (user and user.is_authenticated):
+        return None
+    # The reverse one-to-one raises RelatedObjectDoesNotExist (an AttributeError) when the
+    # account is not linked to a person.
+    return getattr(user, "person", None)
+
+
 def visible_records(user):
     """The intervision records ``user`` may read in full, as a queryset.
 
     - anonymous or inactive users: none;
     - organisers (superuser, or the ``change_intervisionrecord`` permission): all;
-    - a user linked to a Person: the records where that person is case owner, facilitator or
-      participant;
+    - a user linked to a Person: the records where that person is case owner, facilitator,
+      minute-taker, participant or on the attendance list;
     - any logged-in member, in addition: records whose confidentiality is "all members".
 
     Records at the "public anonymised summary" level stay restricted to participants and
     organisers; only their approved summary is public, through ``public_summaries``.
 
-    Issue 6 routes every channel (pages, listings, search, feeds, sitemap, related blocks,
-    previews, error pages) through this function: do not filter records anywhere else.
+    Every channel (pages, listings, related blocks, attachments, forms) goes through this
+    function: do not filter records anywhere else.
     """
     records = IntervisionRecord.objects.all()
     if not (user and user.is_authenticated and user.is_active):
@@ -39,11 +54,10 @@ def visible_records(user):
     if is_organiser(user):
         return records
     allowed = Q(confidentiality=ConfidentialityLevel.MEMBERS)
-    # The reverse one-to-one raises RelatedObjectDoesNotExist (an AttributeError) when the
-    # account is not linked to a person.
-    person = getattr(user, "person", None)
+    person = person_of(user)
     if person is not None:
-        allowed |= Q(case_owner=person) | Q(facilitator=person) | Q(participants=person)
+        allowed |= (Q(case_owner=person) | Q(facilitator=person) | Q(minute_taker=person)
+                    | Q(participants=person) | Q(attendance__person=person))
     # A subquery rather than .distinct(): the participants join would repeat rows.
     return records.filter(pk__in=IntervisionRecord.objects.filter(allowed).values("pk"))
 
@@ -57,3 +71,79 @@ def public_summaries():
     return (IntervisionRecord.objects
             .filter(confidentiality=ConfidentialityLevel.PUBLIC_SUMMARY, public_summary_approved=True)
             .exclude(public_summary=""))
+
+
+def visible_record_or_404(user, pk):
+    """The record ``pk`` if ``user`` may see it; otherwise 404, for anonymous visitors too.
+
+    Never 403 and never a login redirect: both would reveal that the record exists.
+    """
+    if not isinstance(pk, int) or not 0 < pk <= MAX_ID:
+        raise Http404
+    record = visible_records(user).filter(pk=pk).first()
+    if record is None:
+        raise Http404
+    return record
+
+
+def can_report_follow_up(user, record):
+    """The case owner (and organisers) may add the follow-up report and update actions."""
+    if is_organiser(user):
+        return True
+    person = person_of(user)
+    return person is not None and record.case_owner_id == person.pk
+
+
+def open_actions(user):
+    """Open and in-progress follow-up actions ``user`` should see in the overview.
+
+    Organisers see all of them; anyone else only the actions they own, and only of records
+    they may see (an owner dropped from a record's group loses sight of it like anyone else).
+    """
+    actions = (FollowUpAction.objects
+               .filter(status__in=[FollowUpAction.Status.OPEN, FollowUpAction.Status.IN_PROGRESS],
+                       record__in=visible_records(user))
+               .select_related("record", "record__area", "owner")
+               .order_by("due_date", "record__date", "sort_order", "pk"))
+    if is_organiser(user):
+        return actions
+    person = person_of(user)
+    if person is None:
+        return actions.none()
+    return actions.filter(owner=person)
+
+
+def related_records(user, *, session=None, case_study=None):
+    """Records linked to a session or case study that ``user`` may see (for related blocks)."""
+    records = visible_records(user)
+    if session is not None:
+        records = records.filter(Q(session=session) | Q(related_sessions=session))
+    if case_study is not None:
+        records = records.filter(related_case_studies=case_study)
+    return IntervisionRecord.objects.filter(pk__in=records.values("pk")).select_related("method")
+
+
+def attachment_collection():
+    """The collection for attachments, created on first use with a view restriction.
+
+    Wagtail's document view serves a document to anyone with its address unless its collection
+    is restricted. This collection allows only the Organisers group there; members download
+    attachments through the record's own, permission-checked address.
+    """
+    from django.contrib.auth.models import Group, Permission
+    from wagtail.models import Collection, CollectionViewRestriction, GroupCollectionPermission
+
+    collection = Collection.objects.filter(name=ATTACHMENT_COLLECTION).first()
+    if collection is None:
+        collection = Collection.get_first_root_node().add_child(name=ATTACHMENT_COLLECTION)
+    if not collection.view_restrictions.exists():
+        restriction = CollectionViewRestriction.objects.create(
+            collection=collection, restriction_type=CollectionViewRestriction.GROUPS)
+        organisers = Group.objects.get_or_create(name="Organisers")[0]
+        restriction.groups.set([organisers])
+        # Organisers upload and choose the attachments in this collection.
+        for codename in ("add_document", "change_document", "choose_document"):
+            GroupCollectionPermission.objects.get_or_create(
+                group=organisers, collection=collection,
+                permission=Permission.objects.get(content_type__app_label="wagtaildocs", codename=codename))
+    return collection

@@ -1,10 +1,10 @@
-"""URLs of the sessions app that live outside the page tree (calendar feeds).
+"""URLs of the sessions app that live outside the page tree (calendar feeds, intervisions).
 
 The addresses do not depend on page slugs, so subscriptions survive renaming the programme.
 """
 from django.urls import path
 
-from . import views
+from . import intervision_views, views
 
 app_name = "sessions"
 
@@ -13,4 +13,13 @@ urlpatterns = [
     path("calendar/themes/<slug:slug>.ics", views.theme_feed, name="calendar_theme"),
     path("calendar/series/<slug:slug>.ics", views.series_feed, name="calendar_series"),
     path("calendar/sessions/<int:pk>.ics", views.session_ics, name="calendar_session"),
+    # Under /intervisions/ (plural): /intervision/ is the editors' "How intervision works" page.
+    path("intervisions/summaries/", intervision_views.summaries, name="intervision_summaries"),
+    path("intervisions/records/", intervision_views.record_list, name="intervision_records"),
+    path("intervisions/records/<int:pk>/", intervision_views.record_detail, name="intervision_record"),
+    path("intervisions/records/<int:pk>/follow-up/", intervision_views.follow_up,
+         name="intervision_follow_up"),
+    path("intervisions/records/<int:pk>/attachments/<int:number>/", intervision_views.attachment,
+         name="intervision_attachment"),
+    path("intervisions/actions/", intervision_views.open_actions, name="intervision_actions"),
 ]

@@ -8,7 +8,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import IndexView, SnippetViewSet
 
 from .generator import can_generate
-from .models import IntervisionRecord, SessionSeries
+from .models import IntervisionMethod, IntervisionRecord, SessionSeries
 from .views import GenerateSeriesView
 
 
@@ -50,9 +50,24 @@ class IntervisionRecordViewSet(SnippetViewSet):
     # Records are confidential: filter in the database rather than copy them into a search index.
     search_backend_name = None
     search_fields = ["case_question", "area__name"]
+    # Not previewable: records are not pages and have no public rendering to preview.
 
 
 register_snippet(IntervisionRecordViewSet)
+
+
+class IntervisionMethodViewSet(SnippetViewSet):
+    """The list of intervision methods and their phases; editors and organisers extend it."""
+
+    model = IntervisionMethod
+    icon = "list-ol"
+    menu_label = _("Intervision methods")
+    menu_order = 275
+    add_to_admin_menu = True
+    list_display = ["name"]
+
+
+register_snippet(IntervisionMethodViewSet)
 
 
 @hooks.register("register_admin_urls")

@@ -1,15 +1,16 @@
-"""Template tags through which other pages (member areas) show intervision records.
+"""Template tags through which other pages (member areas, sessions, case studies) show
+intervision records.
 
 Visibility is decided only by ``sessions.intervisions.visible_records``.
 """
 from django import template
 
-from sessions.intervisions import visible_records
+from sessions.intervisions import related_records, visible_records
 
 register = template.Library()
 
 
-@register.inclusion_tag("network/includes/area_intervisions.html", takes_context=True)
+@register.inclusion_tag("sessions/intervision/area_intervisions.html", takes_context=True)
 def area_intervisions(context, area, limit=20):
     """Intervision records the area brought that the current user may see (members only).
 
@@ -20,6 +21,22 @@ def area_intervisions(context, area, limit=20):
     user = getattr(request, "user", None)
     if not (user and user.is_authenticated and user.is_active):
         return {"show": False}
-    records = (visible_records(user).filter(area=area).prefetch_related("themes")
+    records = (visible_records(user).filter(area=area).select_related("method").prefetch_related("themes")
                .order_by("-date", "-pk")[:limit])
     return {"show": True, "records": records, "area": area}
+
+
+@register.inclusion_tag("sessions/intervision/related_intervisions.html", takes_context=True)
+def related_intervisions(context, session=None, case_study=None, limit=10):
+    """A "related intervisions" block for a session or case-study page.
+
+    Only records the current user may see; for anyone else (anonymous visitors included) the
+    block renders nothing at all, not even a heading.
+    """
+    request = context.get("request")
+    user = getattr(request, "user", None)
+    if session is None and case_study is None:
+        return {"records": []}
+    records = list(related_records(user, session=session, case_study=case_study)
+                   .order_by("-date", "-pk")[:limit])
+    return {"records": records}

@@ -50,3 +50,23 @@ def test_bad_request_and_csrf_failure_pages(client, site):
     assert response.status_code == 403
     assert b"Form expired" in response.content
     assert client.get("/", HTTP_HOST="evil.example").status_code == 400
+
+
+
+def test_media_route_never_serves_document_files_directly(settings):
+    """Documents (some are confidential attachments) only go through the permission-checked view."""
+    import importlib
+
+    from django.urls import Resolver404, resolve
+
+    import network.urls
+
+    settings.SERVE_MEDIA = True
+    try:
+        importlib.reload(network.urls)
+        assert resolve("/media/images/photo.png", urlconf=network.urls).func.__name__ == "serve"
+        with pytest.raises(Resolver404):  # no route: the visitor gets a 404
+            resolve("/media/documents/plan.pdf", urlconf=network.urls)
+    finally:
+        settings.SERVE_MEDIA = False
+        importlib.reload(network.urls)
