@@ -226,3 +226,24 @@ def test_a_draft_may_lack_a_contact_but_submitting_needs_one(client, library, co
     form = response.context["form"]
     assert form.formsets["contacts"].non_form_errors() or form.non_field_errors()
     assert page.current_workflow_state is None
+
+
+@pytest.mark.parametrize("who", ["contributor", "editor"])
+def test_restricted_documents_stay_out_of_contributors_and_editors_choosers(client, request, who):
+    """Their rights are on "Shared media", so a restricted collection beside it is not theirs."""
+    from django.core.files.base import ContentFile
+    from wagtail.documents.models import Document
+    from wagtail.models import Collection
+
+    from network.media import shared_media_collection
+
+    user = request.getfixturevalue(who)
+    private = Collection.get_first_root_node().add_child(name="Restricted")
+    for title, collection in (("PUBLICPLAN", shared_media_collection()), ("SECRETMINUTES", private)):
+        document = Document(title=title, collection=collection)
+        document.file.save(f"{title}.txt", ContentFile(b"x"), save=False)
+        document.save()
+    client.force_login(user)
+    listing = client.get(reverse("wagtaildocs_chooser:choose")).content.decode()
+    assert "PUBLICPLAN" in listing
+    assert "SECRETMINUTES" not in listing
