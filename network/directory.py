@@ -6,7 +6,7 @@ queries whatever the number of areas or people (see tests/network/test_queries.p
 """
 import re
 
-from django.db.models import Count, Q
+from django.db.models import Count, F, Q
 from django.db.models.functions import Lower
 
 from .models import MemberArea, Person
@@ -16,7 +16,8 @@ AREA_ORDERINGS = {
     "name": (Lower("name"), "pk"),
     "-name": (Lower("name").desc(), "-pk"),
     "municipality": (Lower("municipality"), Lower("name"), "pk"),
-    "newest": ("-member_since", Lower("name"), "pk"),
+    # nulls_last: PostgreSQL would put areas without a year first (SQLite puts them last).
+    "newest": (F("member_since").desc(nulls_last=True), Lower("name"), "pk"),
 }
 PEOPLE_ORDERINGS = {
     "name": (Lower("name"), "pk"),
