@@ -2,13 +2,12 @@
 from __future__ import annotations
 
 from dateutil.relativedelta import relativedelta
-from django.core.paginator import Paginator
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from network.models import Theme
-from network.params import page_number
+from network.views import paginate
 
 from .forms import SessionFilterForm
 from .links import subscription_links
@@ -47,8 +46,7 @@ def build_listing(request, index_page) -> dict:
                 .select_related("series", "host_area")
                 .prefetch_related("themes")
                 .defer("agenda", "join_url"))
-    paginator = Paginator(sessions, PAGE_SIZE)
-    page = paginator.get_page(page_number(request.GET))
+    page = paginate(request, sessions, per_page=PAGE_SIZE)
 
     month = filters.get("month")
     feeds = [subscription_links(request, reverse("sessions:calendar_all"), _("All sessions"))]
@@ -67,7 +65,7 @@ def build_listing(request, index_page) -> dict:
         "ignored": form.ignored_labels() if request.GET else [],
         "page_obj": page,
         "sessions": page.object_list,
-        "total": paginator.count,
+        "total": page.paginator.count,
         "showing_past": filters.get("when") == SessionFilterForm.PAST and not month,
         "month": month,
         "previous_month": (month - relativedelta(months=1)) if month else None,
