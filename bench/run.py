@@ -4,7 +4,9 @@
     .venv/bin/python bench/run.py [--scale 5] [--repeat 7]
 
 Builds a scratch SQLite database (or uses --database-url), loads the demo network, measures,
-then multiplies the case studies, sessions and member areas by --scale and measures again.
+then multiplies the case studies, sessions (with their registrations) and member areas by
+--scale and measures again. A few rows are requested as the demo login ``member``, who holds
+confirmed places (see sessions/demo_registration.py); their registrations multiply too.
 Prints one table. Query counts must be equal in both columns: a page whose count grows with
 the data has an N+1 problem. Times are medians of warm requests through Django's test client
 (no network, no gunicorn), so compare them with each other, not with production.
@@ -33,7 +35,17 @@ def setup(database_url):
     call_command("load_demo_network", stdout=open(os.devnull, "w"))
 
 
+MEMBER = "member"  # the demo login whose registrations the member rows show
+
+
 def pages():
+    """(label, url, username) of the pages used most, found in the demo data; username is the
+    demo login to request the page as, or None for an anonymous visitor."""
+    found = [(label, url, None) for label, url in public_pages()]
+    return found + member_pages()
+
+
+def public_pages():
     """(label, url) of the pages a visitor uses most, found in the demo data."""
     from django.urls import NoReverseMatch, reverse
     from wagtail.models import Page
@@ -67,8 +79,56 @@ def pages():
     return found
 
 
+def member_pages():
+    """(label, url, username) of what the demo member sees of their own registrations: the
+    session page they hold a place at (the sign-up box, the join link), and, reached by their
+    secret links rather than by logging in, their list of registrations and their personal
+    calendar feed."""
+    from django.contrib.auth import get_user_model
+    from django.urls import NoReverseMatch, reverse
+
+    from sessions.models import Participant, Registration
+
+    user = get_user_model().objects.filter(username=MEMBER).first()
+    if user is None or not user.email:
+        return []
+    participant = Participant.objects.filter(email__iexact=user.email).first()
+    if participant is None:
+        return []
+    booked = (Registration.objects.confirmed().filter(participant=participant)
+              .select_related("session").order_by("session__starts_at").first())
+    if booked is None:
+        return []
+    found = [("session, as registered", booked.session.url, MEMBER)]
+    for name, label, kwargs, username in (
+            # The list behind the secret link (account/sessions/ only redirects there).
+            ("sessions:registration_manage", "registrations, manage", {"token": participant.manage_token},
+             None),
+            ("sessions:calendar_personal", "calendar, personal", {"token": participant.calendar_token},
+             None)):
+        try:
+            found.append((label, reverse(name, kwargs=kwargs), username))
+        except NoReverseMatch:
+            pass
+    return found
+
+
+def copy_registrations(original, copy):
+    """Give a copied session the same registrations as its original, so the number of
+    registrations (and a participant's number of sessions) grows with the scale too. Written
+    directly: the registration rules are not what is measured here."""
+    from sessions.models import Registration
+
+    fields = ("participant_id", "name", "area_id", "status", "seat", "created_at",
+              "status_changed_at", "added_by_id", "cancelled_by_id")
+    Registration.objects.bulk_create(
+        [Registration(session_id=copy.pk, **{f: getattr(r, f) for f in fields})
+         for r in Registration.objects.filter(session=original).order_by("pk")])
+
+
 def scale_up(factor):
-    """Multiply the demo data: copies of every case study and session, and more areas."""
+    """Multiply the demo data: copies of every case study and session (with the session's
+    registrations), and more areas."""
     from wagtail.models import Page
 
     from network.models import MemberArea
@@ -78,8 +138,11 @@ def scale_up(factor):
                                                     content_type__model=model_name).specific())
         for n in range(1, factor):
             for page in originals:
-                page.copy(to=page.get_parent(), keep_live=True, log_action=None,
-                          update_attrs={"slug": f"{page.slug}-copy-{n}", "title": f"{page.title} ({n})"})
+                copy = page.copy(to=page.get_parent(), keep_live=True, log_action=None,
+                                 update_attrs={"slug": f"{page.slug}-copy-{n}",
+                                               "title": f"{page.title} ({n})"})
+                if model_name == "sessionpage":
+                    copy_registrations(page, copy)
     areas = list(MemberArea.objects.all())
     for n in range(1, factor):
         for area in areas:
@@ -110,10 +173,25 @@ def counts():
     from wagtail.models import Page
 
     from network.models import MemberArea
+    from sessions.models import Registration
 
     return {"areas": MemberArea.objects.count(),
             "case studies": Page.objects.filter(content_type__model="casestudypage").count(),
-            "sessions": Page.objects.filter(content_type__model="sessionpage").count()}
+            "sessions": Page.objects.filter(content_type__model="sessionpage").count(),
+            "registrations": Registration.objects.count()}
+
+
+def clients():
+    """A test client per username in the table (None: anonymous), logged in once."""
+    from django.contrib.auth import get_user_model
+    from django.test import Client
+
+    found = {None: Client()}
+    user = get_user_model().objects.filter(username=MEMBER).first()
+    if user is not None:
+        found[MEMBER] = Client()
+        found[MEMBER].force_login(user)
+    return found
 
 
 def main():
@@ -125,15 +203,13 @@ def main():
     args = parser.parse_args()
     tmp = tempfile.mkdtemp(prefix="bench-")
     setup(args.database_url or f"sqlite:///{tmp}/bench.sqlite3")
-    from django.test import Client
-
-    client = Client()
+    client_for = clients()
     targets = pages()
     small_counts = counts()
-    small = {label: measure(client, url, args.repeat) for label, url in targets}
+    small = {label: measure(client_for[user], url, args.repeat) for label, url, user in targets}
     scale_up(args.scale)
     large_counts = counts()
-    large = {label: measure(client, url, args.repeat) for label, url in targets}
+    large = {label: measure(client_for[user], url, args.repeat) for label, url, user in targets}
 
     def describe(c):
         return ", ".join(f"{v} {k}" for k, v in c.items())
@@ -144,7 +220,7 @@ def main():
     print(header)
     print("-" * len(header))
     grew = []
-    for label, _url in targets:
+    for label, _url, _user in targets:
         status, qa, ta = small[label]
         _, qb, tb = large[label]
         flag = "  <- grows" if qb > qa else ""

@@ -165,6 +165,11 @@ def _escape(value):
     return "'" + value if value.startswith(FORMULA_PREFIXES) else value
 
 
+def spreadsheet_safe(value):
+    """``value`` as text a spreadsheet will not run as a formula (for any CSV export)."""
+    return _escape(value)
+
+
 def _choice(choices, value):
     """The stored value of a choice, given its value or its label (English or current language)."""
     lookup = {}

@@ -405,7 +405,8 @@ def load_working_group(index, stdout=None):
             "join_url": f"{MEET}working-group-{key}" if fmt != SessionFormat.IN_PERSON else "",
             "description": f"<p>{description}</p><p>For five to eight centre areas, at most three "
                            "people per area. Bring your own case.</p>",
-            "capacity": 24, "registration_opens": opens, "registration_closes": closes,
+            "capacity": 24, "max_per_area": 3, "registration_opens": opens,
+            "registration_closes": closes,
         }
         _page, was_created, _ = ensure_session(
             index, f"working-group-{key}", values,
@@ -424,8 +425,10 @@ def load_sessions(stdout=None, now=None):
 
 
 def load(stdout):
-    """Create or update the demo sessions and intervision records (idempotent)."""
+    """Create or update the demo sessions, intervision records and registrations (idempotent)."""
     from .demo_intervision import load_intervisions
+    from .demo_registration import load_registrations
 
     load_sessions(stdout)
     load_intervisions(stdout)
+    load_registrations(stdout)

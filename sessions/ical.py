@@ -9,7 +9,12 @@ time, so the same data always gives the same bytes (and the same ETag). What is 
   Outlook reads (see ``vtimezone``);
 - one VEVENT per session: UID, DTSTAMP and LAST-MODIFIED (the session's last real change),
   SEQUENCE, DTSTART/DTEND in the session's zone, SUMMARY, STATUS, URL, LOCATION and a plain-text
-  DESCRIPTION. Join links are never written: feeds are public.
+  DESCRIPTION. Join links are never written into public feeds.
+
+Two private kinds of calendar carry the join link (in DESCRIPTION and as an RFC 7986
+CONFERENCE): a registered person's personal feed (``personal_calendar``), and the iTIP
+(RFC 5546) REQUEST / CANCEL invitations attached to registration e-mails (``invitation``).
+All of them use the same UID for a session, so clients match them up.
 """
 from __future__ import annotations
 
@@ -159,18 +164,22 @@ def vtimezone(tzid: str) -> icalendar.Timezone:
 # --- events and calendars -----------------------------------------------------------------
 
 
-def _when(local: datetime) -> str:
+def when_text(local: datetime) -> str:
+    """"Thursday 14 May 2026 15:00 CEST" in the active language."""
     return f"{date_format(local, 'l j F Y')} {local:%H:%M} {local.tzname()}"
 
 
-def session_description(session, url: str) -> str:
-    """The event's plain-text DESCRIPTION: status notes, the description, the page link."""
+def session_description(session, url: str, join_url: str = "") -> str:
+    """The event's plain-text DESCRIPTION: status notes, the join link (private calendars
+    only), the description, the page link."""
     parts = []
     if session.is_cancelled:
         parts.append(_("Cancelled: %(reason)s") % {"reason": session.cancellation_reason})
     if session.previous_starts_at:
         parts.append(_("Moved; it was planned for %(when)s.")
-                     % {"when": _when(session.previous_local_start)})
+                     % {"when": when_text(session.previous_local_start)})
+    if join_url and not session.is_cancelled:
+        parts.append(_("Join online: %(url)s") % {"url": join_url})
     body = plain_text(session.description)
     if body:
         parts.append(body)
@@ -178,15 +187,18 @@ def session_description(session, url: str) -> str:
     return "\n\n".join(parts)
 
 
-def session_event(session, url: str) -> icalendar.Event:
-    """One session as a VEVENT (public data only)."""
+def session_event(session, url: str, *, join_url: str = "", stamp=None) -> icalendar.Event:
+    """One session as a VEVENT: public data, plus ``join_url`` for private calendars.
+
+    ``stamp`` is the DTSTAMP of an iTIP message (when it was written); feeds leave it out.
+    """
     event = icalendar.Event()
     event.add("uid", session.calendar_uid)
-    # DTSTAMP and LAST-MODIFIED are the session's last real change, not the request time.
-    # (Rows written around save(), e.g. by a bulk import, may lack changed_at: fall back to
-    # stored values, never to the request time.)
+    # In feeds, DTSTAMP and LAST-MODIFIED are the session's last real change, not the request
+    # time. (Rows written around save(), e.g. by a bulk import, may lack changed_at: fall back
+    # to stored values, never to the request time.)
     changed = (session.changed_at or session.first_published_at or session.starts_at).astimezone(UTC)
-    event.add("dtstamp", changed)
+    event.add("dtstamp", stamp.astimezone(UTC) if stamp else changed)
     event.add("last-modified", changed)
     event.add("sequence", session.sequence)
     start, end = session.local_bounds()
@@ -204,32 +216,81 @@ def session_event(session, url: str) -> icalendar.Event:
     location = session.location_text()
     if location:
         event.add("location", location)
-    event.add("description", session_description(session, url))
+    if join_url and not session.is_cancelled:
+        event.add("conference", join_url,
+                  parameters={"VALUE": "URI", "FEATURE": "AUDIO,VIDEO",
+                              "LABEL": _("Online meeting")})
+    event.add("description", session_description(session, url, join_url))
     return event
 
 
-def build_calendar(sessions, *, name: str, description: str, url_for) -> bytes:
+def _calendar(name: str, description: str) -> icalendar.Calendar:
+    calendar = icalendar.Calendar()
+    calendar.add("prodid", PRODID)
+    calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
+    calendar.add("x-wr-calname", name)
+    calendar.add("name", name)
+    if description:
+        calendar.add("x-wr-caldesc", description)
+        calendar.add("description", description)
+    calendar.add("refresh-interval", REFRESH, parameters={"VALUE": "DURATION"})
+    # X-PUBLISHED-TTL is an X- property, so icalendar does not know its type: write it as text.
+    calendar.add("x-published-ttl", icalendar.vDuration(REFRESH).to_ical().decode())
+    return calendar
+
+
+def build_calendar(sessions, *, name: str, description: str, url_for, join_url_for=None) -> bytes:
     """A complete VCALENDAR for ``sessions`` as bytes (UTF-8, CRLF, folded at 75 octets).
 
-    ``url_for(session)`` gives the absolute page URL. Feeds are written in the site's main
-    language so that the bytes do not depend on the subscriber's Accept-Language.
+    ``url_for(session)`` gives the absolute page URL; ``join_url_for(session)`` the join link,
+    for private calendars only. Feeds are written in the site's main language so that the
+    bytes do not depend on the subscriber's Accept-Language.
     """
     with translation.override(settings.LANGUAGE_CODE):
-        calendar = icalendar.Calendar()
-        calendar.add("prodid", PRODID)
-        calendar.add("version", "2.0")
-        calendar.add("calscale", "GREGORIAN")
-        calendar.add("x-wr-calname", name)
-        calendar.add("name", name)
-        if description:
-            calendar.add("x-wr-caldesc", description)
-            calendar.add("description", description)
-        calendar.add("refresh-interval", REFRESH, parameters={"VALUE": "DURATION"})
-        # X-PUBLISHED-TTL is an X- property, so icalendar does not know its type: write it as text.
-        calendar.add("x-published-ttl", icalendar.vDuration(REFRESH).to_ical().decode())
+        calendar = _calendar(name, description)
         sessions = list(sessions)
         for tzid in sorted({session.time_zone for session in sessions}):
             calendar.add_component(vtimezone(tzid))
         for session in sessions:
-            calendar.add_component(session_event(session, url_for(session)))
+            join_url = join_url_for(session) if join_url_for else ""
+            calendar.add_component(session_event(session, url_for(session), join_url=join_url))
         return calendar.to_ical()
+
+
+def invitation(session, *, url: str, method: str, attendee_name: str, attendee_email: str,
+               join_url: str = "", now=None) -> bytes:
+    """An iTIP (RFC 5546) message about one session for one registered person, to attach to
+    an e-mail: ``method`` "REQUEST" (you have a place; also for changes) or "CANCEL".
+
+    CANCEL with the session still on means "you no longer attend" (no STATUS, per RFC 5546
+    section 3.2.5); for a cancelled session the event carries STATUS:CANCELLED. The network
+    is the ORGANIZER (its sender address) and the person the one ATTENDEE; replies are not
+    requested (RSVP=FALSE), since the place is already booked. Written in the language
+    active for the e-mail.
+    """
+    if method not in ("REQUEST", "CANCEL"):
+        raise ValueError(f"unsupported iTIP method {method!r}")
+    now = now or datetime.now(UTC)
+    calendar = icalendar.Calendar()
+    calendar.add("prodid", PRODID)
+    calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
+    calendar.add("method", method)
+    calendar.add_component(vtimezone(session.time_zone))
+    event = session_event(session, url, join_url=join_url if method == "REQUEST" else "",
+                          stamp=now)
+    if method == "CANCEL" and not session.is_cancelled:
+        del event["status"]
+    organizer = icalendar.vCalAddress(f"mailto:{settings.DEFAULT_FROM_EMAIL}")
+    organizer.params["cn"] = icalendar.vText(settings.WAGTAIL_SITE_NAME)
+    event.add("organizer", organizer)
+    attendee = icalendar.vCalAddress(f"mailto:{attendee_email}")
+    attendee.params["cn"] = icalendar.vText(attendee_name)
+    attendee.params["role"] = icalendar.vText("REQ-PARTICIPANT")
+    if method == "REQUEST":
+        attendee.params["partstat"] = icalendar.vText("ACCEPTED")
+    attendee.params["rsvp"] = icalendar.vText("FALSE")
+    event.add("attendee", attendee)
+    calendar.add_component(event)
+    return calendar.to_ical()

@@ -42,7 +42,7 @@ def build_listing(request, index_page) -> dict:
     series = list(SessionSeries.objects.all())
     form = SessionFilterForm(request.GET or None, themes=themes, series=series)
     filters = form.valid_filters() if request.GET else {}
-    sessions = (filtered_sessions(filters)
+    sessions = (filtered_sessions(filters).with_registration_counts()
                 .select_related("series", "host_area")
                 .prefetch_related("themes")
                 .defer("agenda", "join_url"))

@@ -2,13 +2,14 @@
 
 These changes do not go through ``SessionPage.save()``: unpublishing, adding a view
 restriction, moving pages and renaming the programme page. Bumping ``changed_at`` moves the
-feeds' Last-Modified forward, so clients that only send If-Modified-Since refetch.
+feeds' Last-Modified forward, so clients that only send If-Modified-Since refetch. Publishing
+a session also fills free places and tells registered people about changes (registration.py).
 """
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from django.utils import timezone
 from wagtail.models import Page, PageViewRestriction
-from wagtail.signals import page_slug_changed, page_unpublished, post_page_move
+from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 
 from .models import SessionPage
 
@@ -36,3 +37,12 @@ def restriction_changed(sender, instance, **kwargs):
     page = Page.objects.filter(pk=instance.page_id).first()
     if page is not None:
         touch_sessions_under(page)
+
+
+@receiver(page_published, sender=SessionPage)
+def session_published(sender, instance, **kwargs):
+    """Fill places freed by a higher capacity; tell registered people about a move or a
+    cancellation (see ``registration.session_published``)."""
+    from .registration import session_published as after_publish
+
+    after_publish(instance)

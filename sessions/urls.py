@@ -1,10 +1,10 @@
-"""URLs of the sessions app that live outside the page tree (calendar feeds, intervisions).
+"""URLs of the sessions app outside the page tree (calendar feeds, registrations, intervisions).
 
 The addresses do not depend on page slugs, so subscriptions survive renaming the programme.
 """
 from django.urls import path
 
-from . import intervision_views, views
+from . import intervision_views, registration_views, views
 
 app_name = "sessions"
 
@@ -13,6 +13,15 @@ urlpatterns = [
     path("calendar/themes/<slug:slug>.ics", views.theme_feed, name="calendar_theme"),
     path("calendar/series/<slug:slug>.ics", views.series_feed, name="calendar_series"),
     path("calendar/sessions/<int:pk>.ics", views.session_ics, name="calendar_session"),
+    # Registration: the secret links in registration e-mails, and the personal calendar.
+    path("calendar/personal/<str:token>.ics", registration_views.personal_calendar,
+         name="calendar_personal"),
+    path("registrations/<str:token>/", registration_views.manage, name="registration_manage"),
+    path("registrations/<str:token>/<int:pk>/cancel/", registration_views.cancel_registration,
+         name="registration_cancel"),
+    path("registrations/<str:token>/calendar/", registration_views.reset_calendar,
+         name="registration_calendar_reset"),
+    path("account/sessions/", registration_views.my_registrations, name="my_registrations"),
     # Under /intervisions/ (plural): /intervision/ is the editors' "How intervision works" page.
     path("intervisions/summaries/", intervision_views.summaries, name="intervision_summaries"),
     path("intervisions/records/", intervision_views.record_list, name="intervision_records"),

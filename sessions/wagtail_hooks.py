@@ -1,14 +1,16 @@
-"""Admin integration: the series snippet with a "Generate sessions" action, and its view."""
+"""Admin integration: the series snippet with a "Generate sessions" action, intervision
+snippets, and the registrations views (menu item, page buttons, URLs)."""
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
-from wagtail.admin.widgets import HeaderButton, ListingButton
+from wagtail.admin.widgets import Button, HeaderButton, ListingButton
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import IndexView, SnippetViewSet
 
+from . import organiser_views
 from .generator import can_generate
-from .models import IntervisionMethod, IntervisionRecord, SessionSeries
+from .models import IntervisionMethod, IntervisionRecord, SessionPage, SessionSeries
 from .views import GenerateSeriesView
 
 
@@ -92,3 +94,67 @@ class GenerateMenuItem(MenuItem):
 def generate_menu_item():
     return GenerateMenuItem(_("Generate sessions"), reverse("network_sessions_generate"),
                             icon_name="date", order=260)
+
+
+# ------------------------------------------------------------------------------------------
+# Registrations: the organisers' view of who signed up (sessions/organiser_views.py)
+# ------------------------------------------------------------------------------------------
+
+@hooks.register("register_admin_urls")
+def register_registration_urls():
+    """The registrations overview and, per session, the list with its actions and CSV."""
+    views = organiser_views
+    return [
+        path("sessions/registrations/", views.RegistrationOverviewView.as_view(),
+             name="network_sessions_registration_overview"),
+        path("sessions/<int:pk>/registrations/", views.RegistrationsView.as_view(),
+             name="network_sessions_registrations"),
+        path("sessions/<int:pk>/registrations/add/", views.AddRegistrationView.as_view(),
+             name="network_sessions_registration_add"),
+        path("sessions/<int:pk>/registrations/message/", views.MessageRegistrantsView.as_view(),
+             name="network_sessions_registrations_message"),
+        path("sessions/<int:pk>/registrations/export.csv", views.RegistrationsCsvView.as_view(),
+             name="network_sessions_registrations_csv"),
+        path("sessions/<int:pk>/registrations/<int:registration_pk>/remove/",
+             views.RemoveRegistrationView.as_view(), name="network_sessions_registration_remove"),
+    ]
+
+
+def _registrations_url_for(page, user):
+    """The registrations URL if ``page`` is a session ``user`` may manage, else None."""
+    # specific_class comes from the cached content type: no query per listing row.
+    specific_class = page.specific_class
+    if specific_class is None or not issubclass(specific_class, SessionPage):
+        return None
+    if not (user.is_active and page.permissions_for_user(user).can_edit()):
+        return None
+    return reverse("network_sessions_registrations", args=[page.pk])
+
+
+@hooks.register("register_page_header_buttons")
+def session_registrations_header_button(page, user, view_name, next_url=None):
+    """"Registrations" in a session's header menu (edit view and others)."""
+    url = _registrations_url_for(page, user)
+    if url:
+        yield Button(_("Registrations"), url, icon_name="group", priority=25)
+
+
+@hooks.register("register_page_listing_more_buttons")
+def session_registrations_listing_button(page, user, next_url=None):
+    """"Registrations" in the "…" menu of each session in the page listing."""
+    url = _registrations_url_for(page, user)
+    if url:
+        yield Button(_("Registrations"), url, icon_name="group", priority=25)
+
+
+class RegistrationsMenuItem(MenuItem):
+    def is_shown(self, request):
+        return organiser_views.can_see_overview(request.user)
+
+
+@hooks.register("register_admin_menu_item")
+def registrations_menu_item():
+    """"Registrations" in the admin menu, for people who look after sessions."""
+    return RegistrationsMenuItem(_("Registrations"),
+                                 reverse("network_sessions_registration_overview"),
+                                 icon_name="group", order=255)

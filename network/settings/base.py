@@ -91,8 +91,10 @@ DATABASES = {
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # WAL lets the gunicorn workers read while one writes; the timeout waits out short locks.
+    # IMMEDIATE transactions take the write lock when they begin, so two workers never both
+    # read "one place left" and then write (SQLite's stand-in for SELECT … FOR UPDATE).
     DATABASES["default"].setdefault("OPTIONS", {}).update(
-        {"timeout": 20, "init_command": "PRAGMA journal_mode=WAL;"}
+        {"timeout": 20, "init_command": "PRAGMA journal_mode=WAL;", "transaction_mode": "IMMEDIATE"}
     )
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"

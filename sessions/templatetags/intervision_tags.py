@@ -35,6 +35,9 @@ def related_intervisions(context, session=None, case_study=None, limit=10):
     """
     request = context.get("request")
     user = getattr(request, "user", None)
+    # A preview of a page never saved has no id, and so no records yet.
+    session = session if session is not None and session.pk else None
+    case_study = case_study if case_study is not None and case_study.pk else None
     if session is None and case_study is None:
         return {"records": []}
     records = list(related_records(user, session=session, case_study=case_study)

@@ -12,9 +12,9 @@ def upcoming_sessions(context, limit=3):
     """The next ``limit`` live, public sessions that have not ended (cancelled ones included,
     marked as such, so that people who planned to come see it)."""
     sessions = (SessionPage.objects.published().upcoming(timezone.now())
-                .order_by("starts_at", "pk")[:limit])
+                .with_registration_counts().order_by("starts_at", "pk")[:limit])
     return {"sessions": sessions, "request": context.get("request"),
-            "empty_message": "upcoming"}
+            "empty_message": "upcoming", "show_seats": True}
 
 
 @register.inclusion_tag("sessions/includes/session_list.html", takes_context=True)

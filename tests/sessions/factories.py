@@ -5,7 +5,13 @@ import factory
 import wagtail_factories
 from factory.django import DjangoModelFactory
 
-from sessions.models import SessionFormat, SessionIndexPage, SessionPage, SessionSeries
+from sessions.models import (
+    Participant,
+    SessionFormat,
+    SessionIndexPage,
+    SessionPage,
+    SessionSeries,
+)
 
 
 class SessionIndexPageFactory(wagtail_factories.PageFactory):
@@ -56,3 +62,14 @@ class SessionPageFactory(wagtail_factories.PageFactory):
         # Publishing through a revision sets first_published_at and live_revision, like the admin.
         if create and self.live and extracted is not False:
             self.save_revision().publish()
+
+
+class ParticipantFactory(DjangoModelFactory):
+    """Someone who signs up; registrations themselves go through sessions.registration.register,
+    which hands out the seats."""
+
+    class Meta:
+        model = Participant
+
+    name = factory.Sequence(lambda n: f"Participant {n}")
+    email = factory.Sequence(lambda n: f"participant{n}@example.nl")

@@ -69,3 +69,34 @@ def test_admin_forms_render(admin_client, make_session, index):
         assert admin_client.get(url).status_code == 200, url
     series_page = admin_client.get(f"/admin/snippets/network_sessions/sessionseries/edit/{series.pk}/")
     assert "Listed in the series panel" in series_page.content.decode()
+
+
+def test_preview_of_new_and_registered_sessions_shows_no_registrants(admin_client, make_session,
+                                                                    index):
+    from django.core import mail
+
+    from sessions.registration import register
+    from tests.factories import MemberAreaFactory
+
+    area = MemberAreaFactory(name="Delft", slug="delft")
+    session = make_session(capacity=5, join_url="https://meet.example.org/room")
+    register(session, name="Pieter Geheim", email="pieter@example.nl", area=area, notify=False)
+    # Preview of the existing session (Wagtail posts the form, then fetches the preview).
+    url = f"/admin/pages/{session.pk}/edit/preview/"
+    assert admin_client.post(url, form_data(session, capacity="5")).json()["is_valid"]
+    page = admin_client.get(url).content.decode()
+    assert "4 places left" in page and "Pieter Geheim" not in page and "pieter@" not in page
+    # Preview of a session that has never been saved.
+    new = SessionPage(title="Brand new", slug="brand-new", date=session.date, time_zone="Europe/Amsterdam",
+                      status="scheduled", format="online", join_url="")
+    add_url = f"/admin/pages/add/network_sessions/sessionpage/{index.pk}/preview/"
+    response = admin_client.post(add_url, form_data(new, capacity="3"))
+    assert response.json()["is_valid"], response.content[:2000]
+    response = admin_client.get(add_url)
+    assert response.status_code == 200 and "Brand new" in response.content.decode()
+
+    # Cancelling through the admin form tells the registered person.
+    admin_client.post(f"/admin/pages/{session.pk}/edit/", form_data(
+        session, status="cancelled", cancellation_reason="Too few speakers",
+        **{"action-publish": "publish"}))
+    assert [m.subject for m in mail.outbox] == [f"Cancelled: {session.title}"]

@@ -110,12 +110,16 @@ def test_copy_starts_a_new_calendar_history(make_session, index):
 
 def test_registration_state():
     now = timezone.now()
-    session = SessionPage(registration_opens=now + datetime.timedelta(days=1))
+    starts = now + datetime.timedelta(days=10)
+    session = SessionPage(registration_opens=now + datetime.timedelta(days=1), starts_at=starts)
     assert session.registration_state(now) == "not_yet"
     session.registration_closes = now - datetime.timedelta(days=1)
     session.registration_opens = now - datetime.timedelta(days=3)
     assert session.registration_state(now) == "closed"
-    assert SessionPage().registration_state(now) == ""
+    # Without a window, registration is open until the session starts.
+    assert SessionPage(starts_at=starts).registration_state(now) == "open"
+    assert SessionPage(starts_at=starts).registration_state(starts) == "started"
+    assert SessionPage(starts_at=starts, status="cancelled").registration_state(now) == "cancelled"
 
 
 def test_partial_save_of_time_fields_is_tracked_too(make_session):

@@ -15,6 +15,7 @@ from modelcluster.models import ClusterableModel
 from wagtail import blocks
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, Panel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page, PageManager
 from wagtail.query import PageQuerySet
@@ -102,6 +103,15 @@ class SessionPageQuerySet(PageQuerySet):
         """Sessions that have ended."""
         return self.filter(ends_at__lt=now or timezone.now())
 
+    def with_registration_counts(self):
+        """Annotate ``confirmed_count`` and ``waiting_count`` (one query for a whole listing)."""
+
+        return self.annotate(
+            confirmed_count=models.Count("registrations", filter=models.Q(
+                registrations__status=RegistrationStatus.CONFIRMED)),
+            waiting_count=models.Count("registrations", filter=models.Q(
+                registrations__status=RegistrationStatus.WAITING)))
+
     def in_feed_window(self, now=None):
         """All future sessions and those of the past twelve months (what calendars carry)."""
         now = now or timezone.now()
@@ -129,7 +139,7 @@ class SessionIndexPage(Page):
         verbose_name = _("session programme")
 
     def get_context(self, request, *args, **kwargs):
-        from .listing import build_listing
+        from ..listing import build_listing
 
         context = super().get_context(request, *args, **kwargs)
         context.update(build_listing(request, self))
@@ -167,7 +177,20 @@ def _comparable(field, value):
     return value
 
 
-class SessionPage(Page):
+class RegistrationSummaryPanel(Panel):
+    """Read-only: places taken and the waiting list, with a link to the registrations view."""
+
+    class BoundPanel(Panel.BoundPanel):
+        template_name = "sessions/admin/registration_summary_panel.html"
+
+        def get_context_data(self, parent_context=None):
+            context = super().get_context_data(parent_context)
+            context["session"] = self.instance
+            context["counts"] = self.instance.registration_counts() if self.instance.pk else None
+            return context
+
+
+class SessionPage(RoutablePageMixin, Page):
     """One thematic session, working-group meeting or other network meeting.
 
     Organisers enter the date and wall-clock times in the session's own time zone, as they
@@ -207,9 +230,15 @@ class SessionPage(Page):
     materials = StreamField([("document", DocumentBlock())], verbose_name=_("slides and documents"),
                             blank=True)
     recording_url = models.URLField(_("recording link"), blank=True)
-    capacity = models.PositiveSmallIntegerField(_("capacity"), null=True, blank=True)
+    capacity = models.PositiveSmallIntegerField(
+        _("capacity"), null=True, blank=True,
+        help_text=_("Number of places. When they are taken, people join the waiting list. "
+                    "Empty: no limit."))
     registration_opens = models.DateTimeField(_("registration opens"), null=True, blank=True)
     registration_closes = models.DateTimeField(_("registration closes"), null=True, blank=True)
+    max_per_area = models.PositiveSmallIntegerField(
+        _("places per member area"), null=True, blank=True,
+        help_text=_("At most this many people from one member area (centre). Empty: no limit."))
     status = models.CharField(_("status"), max_length=10, choices=SessionStatus.choices,
                               default=SessionStatus.SCHEDULED,
                               help_text=_("Changing the date or time of a published session marks "
@@ -223,6 +252,8 @@ class SessionPage(Page):
     # Calendar bookkeeping (RFC 5545): SEQUENCE and the time of the last real change.
     sequence = models.PositiveIntegerField(default=0, editable=False)
     changed_at = models.DateTimeField(null=True, blank=True, editable=False)
+    # The SEQUENCE registered people were last told about by e-mail (see registration.py).
+    notified_sequence = models.PositiveIntegerField(default=0, editable=False)
 
     objects = SessionPageManager()
 
@@ -238,8 +269,10 @@ class SessionPage(Page):
         InlinePanel("hosts", label=_("Hosts and speakers")),
         FieldPanel("description"),
         FieldPanel("agenda"),
-        MultiFieldPanel([FieldPanel("capacity"), FieldPanel("registration_opens"),
-                         FieldPanel("registration_closes")], heading=_("Registration")),
+        MultiFieldPanel([FieldRowPanel([FieldPanel("capacity"), FieldPanel("max_per_area")]),
+                         FieldRowPanel([FieldPanel("registration_opens"),
+                                        FieldPanel("registration_closes")]),
+                         RegistrationSummaryPanel()], heading=_("Registration")),
         MultiFieldPanel([FieldPanel("status"), FieldPanel("cancellation_reason")],
                         heading=_("Status")),
         MultiFieldPanel([FieldPanel("summary"), FieldPanel("materials"),
@@ -256,7 +289,7 @@ class SessionPage(Page):
     subpage_types = []
     template = "sessions/session_page.html"
     # A copy is a new event for calendars: it starts its own history.
-    exclude_fields_in_copy = list(_TRACKED_STATE)
+    exclude_fields_in_copy = list(_TRACKED_STATE) + ["notified_sequence"]
 
     class Meta:
         verbose_name = _("session")
@@ -272,6 +305,12 @@ class SessionPage(Page):
         if (self.registration_opens and self.registration_closes
                 and self.registration_closes <= self.registration_opens):
             errors["registration_closes"] = _("Registration must close after it opens.")
+        if self.capacity == 0:
+            errors["capacity"] = _("A session needs at least one place; leave it empty for no "
+                                   "limit.")
+        if self.max_per_area == 0:
+            errors["max_per_area"] = _("Allow at least one person per area; leave it empty for "
+                                       "no limit.")
         if errors:
             raise ValidationError(errors)
 
@@ -330,29 +369,72 @@ class SessionPage(Page):
             return str(_("%(place)s and online") % {"place": place}) if place else str(_("Online"))
         return place
 
-    def can_see_join_link(self, user):
+    def can_see_join_link(self, user, registration=None):
         """Whether ``user`` may see the online meeting link.
 
-        For now: staff and people who may edit this session (the organisers). The registration
-        issue will add registered participants here; every template and feed asks this one
-        method, so that is the only place to change.
+        Staff, people who may edit this session (the organisers), and people with a confirmed
+        place. Every template and feed asks this one method. (Registered people without an
+        account get the link by e-mail and in their personal calendar.) Pass the user's
+        ``registration`` if it is already known, to save a query.
         """
         if not self.join_url or user is None or not user.is_authenticated or not user.is_active:
             return False
-        if user.is_staff:
+        registration = registration or self.registration_for(user)
+        if registration is not None and registration.is_confirmed:
             return True
-        return self.permissions_for_user(user).can_edit()
+        return user.is_staff or self.permissions_for_user(user).can_edit()
+
+    def registration_for(self, user):
+        """The logged-in user's active registration for this session (by account or by the
+        account's e-mail address), or None."""
+
+        if user is None or not user.is_authenticated or self.pk is None:
+            return None
+        match = models.Q(participant__user=user)
+        if user.email:
+            match |= models.Q(participant__email__iexact=user.email)
+        return (Registration.objects.active().filter(session=self).filter(match)
+                .select_related("participant").first())
 
     def registration_state(self, now=None):
-        """'not_yet', 'open', 'closed' or '' (no window set): what the page tells readers."""
-        if not (self.registration_opens or self.registration_closes):
-            return ""
+        """Whether people can sign up now: 'open', or why not.
+
+        'cancelled', 'started' (the session has begun or is past), 'not_yet' (before
+        registration opens) or 'closed' (after its deadline).
+        """
         now = now or timezone.now()
+        if self.is_cancelled:
+            return "cancelled"
+        if self.starts_at and now >= self.starts_at:
+            return "started"
         if self.registration_opens and now < self.registration_opens:
             return "not_yet"
         if self.registration_closes and now >= self.registration_closes:
             return "closed"
         return "open"
+
+    def registration_counts(self):
+        """{'confirmed': n, 'waiting': m} from one query (use the listing's annotation in loops)."""
+
+        counts = dict.fromkeys(("confirmed", "waiting"), 0)
+        if self.pk is None:  # a preview of a page not saved yet
+            return counts
+        rows = (self.registrations.filter(status__in=[RegistrationStatus.CONFIRMED,
+                                                      RegistrationStatus.WAITING])
+                .values_list("status").annotate(n=models.Count("pk")))
+        counts.update({status: n for status, n in rows})
+        return counts
+
+    def seats_left(self, confirmed=None):
+        """Free places, or None when the session has no capacity limit."""
+        if self.capacity is None:
+            return None
+        if confirmed is None:
+            # Listings annotate the count (with_registration_counts); a single page asks.
+            confirmed = getattr(self, "confirmed_count", None)
+        if confirmed is None:
+            confirmed = self.registration_counts()["confirmed"]
+        return max(self.capacity - confirmed, 0)
 
     @property
     def calendar_uid(self):
@@ -371,34 +453,58 @@ class SessionPage(Page):
     def get_context(self, request, *args, **kwargs):
         from django.urls import reverse
 
-        from .links import session_links, subscription_links
+        from ..links import session_links, subscription_links
 
+        # A preview renders unsaved values: derive the instants the templates show from them.
+        self.set_instants()
         context = super().get_context(request, *args, **kwargs)
         feeds = [subscription_links(request, reverse("sessions:calendar_all"), str(_("All sessions")))]
         if self.series_id:
             feeds.insert(0, subscription_links(
                 request, reverse("sessions:calendar_series", kwargs={"slug": self.series.slug}),
                 self.series.name))
+        from ..forms import RegistrationForm
+
+        counts = self.registration_counts()
+        registration = self.registration_for(request.user)
         context.update({
             "index_url": self.get_parent().get_url(request),
             "hosts": self.hosts.select_related("person"),
             "themes": self.themes.all(),
-            "show_join_link": self.can_see_join_link(request.user),
+            "show_join_link": self.can_see_join_link(request.user, registration),
             "registration_state": self.registration_state(),
+            "registration": registration,
+            "registration_counts": counts,
+            "seats_left": self.seats_left(counts["confirmed"]),
+            "registration_form": RegistrationForm(
+                initial=RegistrationForm.initial_for(request.user)),
+            "register_url": (self.get_url(request) or "") + self.reverse_subpage("register"),
             "has_ended": self.has_ended(),
             "series_position": self.series_position(),
-            "calendar": session_links(request, self),
+            # A preview of a page never saved has no id, so no calendar file yet.
+            "calendar": session_links(request, self) if self.pk else None,
             "feeds": feeds,
         })
         return context
 
+    @path("register/")
+    def register(self, request):
+        """The sign-up form posts here (see registration_views.register_for_session)."""
+        from ..registration_views import register_for_session
+
+        return register_for_session(self, request)
+
     # --- saving and change tracking ---------------------------------------------------------
 
-    def save(self, *args, **kwargs):
+    def set_instants(self):
+        """Derive ``starts_at``/``ends_at`` (UTC) from the date, wall-clock times and zone."""
         if self.date and self.start_time and self.end_time:
             start, end = self.local_bounds()
             self.starts_at = start.astimezone(UTC)
             self.ends_at = end.astimezone(UTC)
+
+    def save(self, *args, **kwargs):
+        self.set_instants()
         update_fields = kwargs.get("update_fields")
         if update_fields is None or set(update_fields) & set(FEED_FIELDS):
             self._track_changes()
@@ -736,7 +842,7 @@ class IntervisionAttachment(Orderable):
 
     def clean(self):
         super().clean()
-        from .intervisions import attachment_collection
+        from ..intervisions import attachment_collection
 
         if self.document_id and self.document.collection_id != attachment_collection().pk:
             raise ValidationError({"document": _(
@@ -761,3 +867,12 @@ class FollowUpAction(Orderable):
 
     panels = [FieldPanel("description"), FieldPanel("owner"), FieldPanel("due_date"),
               FieldPanel("status")]
+
+
+# Registration models live in their own module; importing them here registers them with Django.
+from .registration import (  # noqa: E402, F401
+    ACTIVE_STATUSES,  # noqa: F401
+    Participant,  # noqa: F401
+    Registration,  # noqa: F401
+    RegistrationStatus,  # noqa: F401
+)

@@ -1,0 +1,159 @@
+"""Sign-ups for sessions: the people who registered, and their places or waiting-list turns.
+
+The rules that keep a session from being overbooked live in ``sessions/registration.py``; the
+tables here carry the guarantees the database itself can enforce:
+
+- a person (one e-mail address) has at most one active registration per session;
+- a confirmed registration holds a seat number, and no two registrations share a seat. The
+  service hands out seats 1..capacity only, so a session can never hold more confirmed people
+  than seats even if two sign-ups race past each other.
+"""
+import secrets
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.db.models.functions import Lower
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
+
+from network.models import MemberArea
+
+
+def new_token():
+    """A URL-safe secret of 256 bits, for the links only the participant receives."""
+    return secrets.token_urlsafe(32)
+
+
+class RegistrationStatus(models.TextChoices):
+    CONFIRMED = "confirmed", _("Confirmed")
+    WAITING = "waiting", _("Waiting list")
+    # Its own context: a cancelled registration is "afgemeld"/"afmeldt", not a cancelled session.
+    CANCELLED = "cancelled", pgettext_lazy("registration status", "Cancelled")
+
+
+ACTIVE_STATUSES = (RegistrationStatus.CONFIRMED, RegistrationStatus.WAITING)
+
+
+class Participant(models.Model):
+    """Someone who signs up for sessions, known by an e-mail address.
+
+    People need no account to sign up: the confirmation e-mail carries a secret link to their
+    registrations (``manage_token``) and a separate secret calendar address
+    (``calendar_token``). The calendar address is handed to calendar services, so it can be
+    replaced on its own without breaking the link in the e-mails.
+    """
+
+    email = models.EmailField(_("email"), max_length=254)
+    name = models.CharField(_("name"), max_length=120)
+    area = models.ForeignKey(MemberArea, verbose_name=_("member area"), null=True, blank=True,
+                             on_delete=models.SET_NULL, related_name="+")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("user account"), null=True,
+                             blank=True, on_delete=models.SET_NULL,
+                             related_name="session_participants")
+    # The language the person used on the site, for the e-mails we send later.
+    language = models.CharField(_("language"), max_length=8, blank=True)
+    manage_token = models.CharField(max_length=64, unique=True, default=new_token, editable=False)
+    calendar_token = models.CharField(max_length=64, unique=True, default=new_token,
+                                      editable=False)
+    calendar_reset_at = models.DateTimeField(null=True, blank=True, editable=False)
+    created_at = models.DateTimeField(default=timezone.now, editable=False)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("participant")
+        verbose_name_plural = _("participants")
+        constraints = [
+            # One participant per address, whatever the capitalisation.
+            models.UniqueConstraint(Lower("email"), name="participant_unique_email"),
+        ]
+
+    def __str__(self):
+        return f"{self.name} <{self.email}>"
+
+    def save(self, *args, **kwargs):
+        self.email = self.email.strip().lower()
+        super().save(*args, **kwargs)
+
+    def reset_calendar_token(self):
+        """Replace the secret calendar address: the old one stops working at once."""
+        self.calendar_token = new_token()
+        self.calendar_reset_at = timezone.now()
+        self.save(update_fields=["calendar_token", "calendar_reset_at"])
+
+
+class RegistrationQuerySet(models.QuerySet):
+    def active(self):
+        """Confirmed places and waiting-list turns (not cancelled ones)."""
+        return self.filter(status__in=ACTIVE_STATUSES)
+
+    def confirmed(self):
+        return self.filter(status=RegistrationStatus.CONFIRMED)
+
+    def waiting(self):
+        """The waiting list in its order: first come, first served."""
+        return self.filter(status=RegistrationStatus.WAITING).order_by("created_at", "pk")
+
+
+class Registration(models.Model):
+    """One person's sign-up for one session: a confirmed place, a waiting-list turn, or cancelled.
+
+    Name and member area are kept as they were given for this session; the per-area limit
+    counts ``area``.
+    """
+
+    session = models.ForeignKey("network_sessions.SessionPage", verbose_name=_("session"),
+                                on_delete=models.CASCADE, related_name="registrations")
+    participant = models.ForeignKey(Participant, verbose_name=_("participant"),
+                                    on_delete=models.CASCADE, related_name="registrations")
+    name = models.CharField(_("name"), max_length=120)
+    area = models.ForeignKey(MemberArea, verbose_name=_("member area"), null=True, blank=True,
+                             on_delete=models.SET_NULL, related_name="session_registrations")
+    status = models.CharField(_("status"), max_length=10, choices=RegistrationStatus.choices)
+    seat = models.PositiveIntegerField(_("seat"), null=True, blank=True, editable=False)
+    created_at = models.DateTimeField(_("registered at"), default=timezone.now, editable=False)
+    status_changed_at = models.DateTimeField(default=timezone.now, editable=False)
+    added_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
+                                 on_delete=models.SET_NULL, related_name="+", editable=False)
+    cancelled_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
+                                     on_delete=models.SET_NULL, related_name="+", editable=False)
+
+    objects = RegistrationQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        verbose_name = _("registration")
+        verbose_name_plural = _("registrations")
+        constraints = [
+            models.UniqueConstraint(fields=["session", "participant"],
+                                    condition=Q(status__in=ACTIVE_STATUSES),
+                                    name="registration_one_active_per_person"),
+            models.UniqueConstraint(fields=["session", "seat"], name="registration_one_per_seat"),
+            models.CheckConstraint(
+                condition=(Q(status=RegistrationStatus.CONFIRMED, seat__gte=1)
+                           | (~Q(status=RegistrationStatus.CONFIRMED) & Q(seat__isnull=True))),
+                name="registration_seat_iff_confirmed"),
+        ]
+        indexes = [models.Index(fields=["session", "status", "created_at"],
+                                name="registration_session_status")]
+
+    def __str__(self):
+        return f"{self.name} – {self.session_id} ({self.get_status_display()})"
+
+    @property
+    def is_confirmed(self):
+        return self.status == RegistrationStatus.CONFIRMED
+
+    @property
+    def is_waiting(self):
+        return self.status == RegistrationStatus.WAITING
+
+    def waiting_position(self):
+        """1 for the first on the waiting list, and so on; None unless waiting."""
+        if not self.is_waiting:
+            return None
+        ahead = (Registration.objects.waiting().filter(session_id=self.session_id)
+                 .filter(Q(created_at__lt=self.created_at)
+                         | Q(created_at=self.created_at, pk__lt=self.pk)).count())
+        return ahead + 1

@@ -1,0 +1,190 @@
+"""Public views of registration: signing up on a session page, a person's registrations
+(reached through the secret link in their e-mails), cancelling, and the personal calendar.
+
+Pages behind a secret link are never cached by shared caches, never indexed, and send no
+Referer, so the secret does not travel to other sites.
+"""
+from __future__ import annotations
+
+import hashlib
+import re
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpResponse, HttpResponseRedirect
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.cache import get_conditional_response
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
+
+from . import ical
+from .forms import RegistrationForm
+from .links import subscription_links
+from .models import Participant, Registration, RegistrationStatus, SessionPage
+from .registration import RegistrationRefused, cancel, register
+
+# The tokens we issue: 43 URL-safe base64 characters (a little slack for future lengths).
+TOKEN_RE = re.compile(r"[A-Za-z0-9_-]{20,64}")
+# Larger ids cannot exist, and SQLite cannot even compare them.
+MAX_ID = 2**63 - 1
+
+
+def _private(response):
+    response["Cache-Control"] = "private, no-store"
+    response["X-Robots-Tag"] = "noindex, nofollow"
+    response["Referrer-Policy"] = "no-referrer"
+    return response
+
+
+def _participant(token, field="manage_token"):
+    # Tokens are URL-safe base64; anything else (NUL bytes, dots, very long strings) cannot
+    # match and must not reach the database, which may reject it with an error.
+    if not TOKEN_RE.fullmatch(token):
+        raise Http404
+    return get_object_or_404(Participant, **{field: token})
+
+
+# --- signing up ---------------------------------------------------------------------------
+
+
+def register_for_session(page, request):
+    """POST from the form on a session page. Errors re-render the page with what was typed."""
+    anchor = page.get_url(request) + "#register"
+    if request.method in ("GET", "HEAD"):
+        return redirect(anchor)
+    if request.method != "POST":
+        response = HttpResponse(status=405)
+        response["Allow"] = "GET, HEAD, POST"
+        return response
+    form = RegistrationForm(request.POST)
+    if form.is_valid():
+        data = form.cleaned_data
+        try:
+            registration = register(page, name=data["name"], email=data["email"],
+                                    area=data["area"], user=request.user,
+                                    language=get_language() or "")
+        except RegistrationRefused as refusal:
+            field = {"duplicate": "email", "area_full": "area"}.get(refusal.code)
+            form.add_error(field, refusal.message)
+        else:
+            if registration.is_confirmed:
+                messages.success(request, _("You are registered. We have sent a confirmation "
+                                            "with a calendar invitation to %(email)s.")
+                                 % {"email": registration.participant.email})
+            else:
+                messages.info(request, _("The session is full, so you are on the waiting list "
+                                         "(number %(position)d). We have sent the details to "
+                                         "%(email)s and will write when a place comes free.")
+                              % {"position": registration.waiting_position(),
+                                 "email": registration.participant.email})
+            return HttpResponseRedirect(anchor, status=303)
+    return page.render(request, context_overrides={"registration_form": form})
+
+
+@login_required
+@require_safe
+def my_registrations(request):
+    """A logged-in member's way to their registrations page."""
+    match = Participant.objects.filter(user=request.user)
+    if request.user.email:
+        match = match | Participant.objects.filter(email__iexact=request.user.email)
+    participant = match.order_by("pk").first()
+    if participant is not None:
+        return redirect("sessions:registration_manage", token=participant.manage_token)
+    return render(request, "sessions/registration/none.html")
+
+
+# --- behind the secret link ---------------------------------------------------------------
+
+
+@require_safe
+def manage(request, token):
+    """Everything one person registered for, with cancel links and their personal calendar."""
+    participant = _participant(token)
+    now = timezone.now()
+    registrations = list(
+        Registration.objects.active().filter(participant=participant,
+                                             session__live=True)
+        .select_related("session", "area").order_by("session__starts_at", "pk"))
+    upcoming = [r for r in registrations if r.session.ends_at >= now]
+    past = [r for r in registrations if r.session.ends_at < now][::-1]
+    calendar_path = reverse("sessions:calendar_personal",
+                            kwargs={"token": participant.calendar_token})
+    return _private(render(request, "sessions/registration/manage.html", {
+        "participant": participant,
+        "upcoming": upcoming,
+        "past": past,
+        "calendar": subscription_links(request, calendar_path, _("My sessions")),
+        "token": token,
+    }))
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+def cancel_registration(request, token, pk):
+    """GET asks for confirmation (mail scanners follow links; they must not cancel); POST
+    cancels and hands the place to the waiting list."""
+    participant = _participant(token)
+    if pk > MAX_ID:
+        raise Http404
+    registration = get_object_or_404(
+        Registration.objects.select_related("session", "participant"),
+        pk=pk, participant=participant)
+    session = registration.session
+    started = session.starts_at <= timezone.now()
+    can_cancel = registration.status != RegistrationStatus.CANCELLED and not started
+    if request.method == "POST" and can_cancel:
+        cancel(registration)
+        messages.success(request, _("Your registration for “%(title)s” is cancelled. Thank you "
+                                    "for letting us know.") % {"title": session.title})
+        return HttpResponseRedirect(
+            reverse("sessions:registration_manage", kwargs={"token": token}), status=303)
+    return _private(render(request, "sessions/registration/cancel.html", {
+        "registration": registration, "session": session, "started": started,
+        "can_cancel": can_cancel, "token": token,
+    }, status=409 if request.method == "POST" else 200))
+
+
+@require_POST
+def reset_calendar(request, token):
+    """Give the personal calendar a new secret address; the old one stops working."""
+    participant = _participant(token)
+    participant.reset_calendar_token()
+    messages.success(request, _("Your personal calendar has a new address. The old address no "
+                                "longer works: subscribe again with the new one below."))
+    return HttpResponseRedirect(
+        reverse("sessions:registration_manage", kwargs={"token": token}), status=303)
+
+
+@require_safe
+def personal_calendar(request, token):
+    """The sessions one person has a confirmed place at, join links included."""
+    participant = _participant(token, "calendar_token")
+    now = timezone.now()
+    booked = Registration.objects.confirmed().filter(participant=participant).values("session_id")
+    sessions = (SessionPage.objects.published().in_feed_window(now).filter(pk__in=booked)
+                .defer("agenda", "materials", "summary", "recording_url")
+                .order_by("starts_at", "pk"))
+    # Named in the person's language, not the request's, so the bytes (and ETag) are stable.
+    with translation.override(participant.language or settings.LANGUAGE_CODE):
+        name = _("%(name)s: my sessions") % {"name": participant.name}
+        description = _("The sessions you registered for, with their join links. Private: do "
+                        "not share this address.")
+    body = ical.build_calendar(
+        sessions, name=name, description=description,
+        url_for=lambda session: session.get_full_url(request),
+        join_url_for=lambda session: session.join_url)
+    # The bytes depend only on stored data, so their hash is a stable validator.
+    etag = f'"{hashlib.sha256(body).hexdigest()[:40]}"'
+    response = get_conditional_response(request, etag=etag)
+    if response is None:
+        response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
+        response["Content-Disposition"] = 'inline; filename="my-sessions.ics"'
+    response["ETag"] = etag
+    response["Cache-Control"] = "private, max-age=900"
+    response["X-Robots-Tag"] = "noindex, nofollow"
+    return response
+

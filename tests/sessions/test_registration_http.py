@@ -1,0 +1,328 @@
+"""Registration over HTTP: the sign-up form, the secret pages, the personal calendar, privacy."""
+import datetime
+import re
+
+import pytest
+from django.core import mail
+from django.test import Client
+from django.urls import reverse
+from django.utils import timezone
+
+from sessions.models import Participant, Registration
+from sessions.registration import register
+from tests.factories import MemberAreaFactory, PersonFactory, UserFactory
+
+from .ical_checks import events_by_uid, parse_both
+
+pytestmark = pytest.mark.django_db
+
+JOIN = "https://meet.example.org/secret-room-42"
+
+
+@pytest.fixture
+def delft(db):
+    return MemberAreaFactory(name="Delft", slug="delft")
+
+
+def html_of(response):
+    return response.content.decode()
+
+
+def register_url(session):
+    return session.url + "register/"
+
+
+def form_data(member_area, **overrides):
+    return {"name": "Sanne de Vries", "email": "sanne@example.nl", "area": str(member_area.pk),
+            **overrides}
+
+
+def personal_feed_url(participant):
+    return reverse("sessions:calendar_personal", kwargs={"token": participant.calendar_token})
+
+
+def manage_url(participant):
+    return reverse("sessions:registration_manage", kwargs={"token": participant.manage_token})
+
+
+# --- the form on the session page ----------------------------------------------------------
+
+
+def test_signing_up_on_the_page(client, make_session, delft):
+    session = make_session(capacity=10, join_url=JOIN)
+    page = html_of(client.get(session.url))
+    assert "10 places left" in page and 'name="email"' in page
+
+    response = client.post(register_url(session), form_data(delft), follow=True)
+
+    assert response.redirect_chain == [(session.url + "#register", 303)]
+    assert "You are registered" in html_of(response)
+    registration = Registration.objects.get()
+    assert (registration.name, registration.participant.email, registration.area) == (
+        "Sanne de Vries", "sanne@example.nl", delft)
+    assert len(mail.outbox) == 1
+    assert "9 places left" in html_of(client.get(session.url))
+
+
+def test_full_session_offers_the_waiting_list(client, make_session, delft):
+    session = make_session(capacity=1)
+    register(session, name="First", email="first@example.nl", area=delft, notify=False)
+    page = html_of(client.get(session.url))
+    assert "Fully booked" in page and "Join the waiting list" in page
+    response = client.post(register_url(session), form_data(delft), follow=True)
+    assert "on the waiting list (number 1)" in html_of(response)
+
+
+@pytest.mark.parametrize(("overrides", "message"), [
+    ({"email": "sanne-at-example"}, "Enter a valid email address."),
+    ({"name": "   "}, "This field is required."),
+    ({"area": "999999"}, "Choose a member area from the list."),
+    ({"area": "delft'; --"}, "Choose a member area from the list."),
+])
+def test_bad_input_is_explained_and_what_was_typed_stays(client, make_session, delft, overrides,
+                                                        message):
+    session = make_session()
+    data = form_data(delft, **overrides)
+    response = client.post(register_url(session), data)
+    assert response.status_code == 200
+    page = html_of(response)
+    assert message in page and "You are not registered yet" in page
+    for field in ("name", "email"):
+        if data[field].strip():
+            assert f'value="{data[field]}"' in page
+    assert not Registration.objects.exists()
+
+
+def test_duplicate_sign_up_says_so_and_keeps_the_input(client, make_session, delft):
+    session = make_session()
+    client.post(register_url(session), form_data(delft))
+    response = client.post(register_url(session),
+                           form_data(delft, name="Sanne V.", email="SANNE@example.nl"))
+    page = html_of(response)
+    assert "already registered for this session" in page
+    assert 'value="Sanne V."' in page and 'value="SANNE@example.nl"' in page
+    assert f'<option value="{delft.pk}" selected>' in page
+    assert Registration.objects.count() == 1
+
+
+def test_area_limit_is_shown_on_the_area_field(client, make_session, delft):
+    session = make_session(max_per_area=1)
+    register(session, name="First", email="first@example.nl", area=delft, notify=False)
+    page = html_of(client.post(register_url(session), form_data(delft)))
+    assert "Delft has reached this session&#x27;s limit of registrations per member area (1)" in page
+    assert 'id="id_area_error"' in page
+
+
+def test_closed_registration_shows_why_and_refuses_posts(client, make_session, delft):
+    session = make_session(registration_closes=timezone.now() - datetime.timedelta(minutes=5))
+    page = html_of(client.get(session.url))
+    assert "Registration has closed." in page and 'name="email"' not in page
+    response = client.post(register_url(session), form_data(delft))
+    assert "registration deadline for this session has passed" in html_of(response)
+    assert not Registration.objects.exists()
+
+
+def test_register_address_answers_other_methods_properly(client, make_session):
+    session = make_session()
+    assert client.get(register_url(session)).status_code == 302
+    assert client.put(register_url(session)).status_code == 405
+
+
+def test_logged_in_member_gets_a_prefilled_form_and_then_the_join_link(client, make_session, delft):
+    user = UserFactory(email="joost@example.nl")
+    PersonFactory(name="Joost Bakker", email="joost@example.nl", user=user, areas=[delft])
+    session = make_session(join_url=JOIN)
+    client.force_login(user)
+    page = html_of(client.get(session.url))
+    assert 'value="Joost Bakker"' in page and 'value="joost@example.nl"' in page
+    assert JOIN not in page
+    client.post(register_url(session), form_data(delft, name="Joost Bakker",
+                                                   email="joost@example.nl"))
+    page = html_of(client.get(session.url))
+    assert "You are registered for this session." in page and JOIN in page
+    assert Participant.objects.get().user == user
+
+
+def test_waiting_list_members_and_strangers_do_not_see_the_join_link(client, make_session, delft):
+    session = make_session(capacity=1, join_url=JOIN)
+    register(session, name="Holder", email="holder@example.nl", area=delft, notify=False)
+    waiting_user = UserFactory(email="waiting@example.nl")
+    register(session, name="Waiting", email="waiting@example.nl", area=delft, notify=False)
+    client.force_login(waiting_user)
+    page = html_of(client.get(session.url))
+    assert "number 1 on the waiting list" in page and JOIN not in page
+    other = Client()
+    other.force_login(UserFactory(email="someone@example.nl"))
+    assert JOIN not in html_of(other.get(session.url))
+    assert JOIN not in html_of(Client().get(session.url))
+
+
+def test_typing_someone_elses_address_does_not_reveal_their_join_link(client, make_session, delft):
+    """A logged-in member who signs up with another person's address is not that person."""
+    session = make_session(join_url=JOIN)
+    intruder = UserFactory(email="intruder@example.nl")
+    client.force_login(intruder)
+    client.post(register_url(session), form_data(delft, email="victim@example.nl"))
+    assert Participant.objects.get().user is None
+    assert JOIN not in html_of(client.get(session.url))
+
+
+# --- cards and listings ----------------------------------------------------------------------
+
+
+def test_cards_show_places_left_or_the_waiting_list(client, make_session, index, delft):
+    open_session = make_session(title="Open session", capacity=5)
+    full = make_session(title="Full session", capacity=1)
+    register(full, name="A", email="a@example.nl", area=delft, notify=False)
+    register(full, name="B", email="b@example.nl", area=delft, notify=False)
+    make_session(title="Closed one", capacity=5,
+                 registration_closes=timezone.now() - datetime.timedelta(days=1))
+    page = html_of(client.get(index.url))
+    cards = dict(re.findall(r'<h3 class="card__title"><a [^>]*>([^<]+)</a></h3>(.*?)</li>', page,
+                            re.S))
+    assert "5 places left" in cards["Open session"]
+    assert "Fully booked" in cards["Full session"] and "1 on the waiting list" in cards["Full session"]
+    assert "Registration closed" in cards["Closed one"]
+    assert open_session.title in html_of(client.get("/"))
+
+
+def test_listing_query_count_does_not_grow_with_registrations(client, make_session, index, delft):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    sessions = [make_session(capacity=3) for _ in range(2)]
+    register(sessions[0], name="A", email="a@example.nl", area=delft, notify=False)
+    with CaptureQueriesContext(connection) as few:
+        client.get(index.url)
+    for n in range(12):
+        more = make_session(capacity=3)
+        register(more, name=f"P{n}", email=f"p{n}@example.nl", area=delft, notify=False)
+        register(more, name=f"Q{n}", email=f"q{n}@example.nl", area=delft, notify=False)
+    with CaptureQueriesContext(connection) as many:
+        client.get(index.url)
+    assert len(many) == len(few)
+
+
+# --- the secret pages and the personal calendar ----------------------------------------------
+
+
+def test_manage_page_lists_registrations_privately(client, make_session, delft):
+    session = make_session(title="Branding the centre", join_url=JOIN)
+    registration = register(session, name="Sanne", email="sanne@example.nl", area=delft,
+                            notify=False)
+    response = client.get(manage_url(registration.participant))
+    page = html_of(response)
+    assert "Branding the centre" in page and JOIN in page and "Cancel my place" in page
+    assert response["Cache-Control"] == "private, no-store"
+    assert response["Referrer-Policy"] == "no-referrer"
+    assert "noindex" in response["X-Robots-Tag"]
+
+
+@pytest.mark.parametrize("token", ["nope", "x" * 500, "%00", "..%2F..%2Fetc"])
+def test_unknown_tokens_are_404(client, token):
+    for name in ("registration_manage", "calendar_personal"):
+        assert client.get(f"/registrations/{token}/" if name == "registration_manage"
+                          else f"/calendar/personal/{token}.ics").status_code == 404
+
+
+def test_someone_elses_registration_cannot_be_cancelled(client, make_session, delft):
+    session = make_session()
+    mine = register(session, name="Me", email="me@example.nl", area=delft, notify=False)
+    theirs = register(session, name="Them", email="them@example.nl", area=delft, notify=False)
+    token = mine.participant.manage_token
+    for pk in (theirs.pk, 2**70):
+        url = f"/registrations/{token}/{pk}/cancel/"
+        assert client.get(url).status_code == 404
+        assert client.post(url).status_code == 404
+    theirs.refresh_from_db()
+    assert theirs.is_confirmed
+
+
+def test_personal_feed_holds_only_my_confirmed_sessions_with_join_links(client, make_session,
+                                                                       delft):
+    mine = make_session(title="Mine", join_url=JOIN)
+    waiting = make_session(title="On the waiting list", capacity=1, join_url=JOIN + "-w")
+    not_mine = make_session(title="Not mine", join_url=JOIN + "-x")
+    registration = register(mine, name="Me", email="me@example.nl", area=delft, notify=False)
+    register(waiting, name="Other", email="other@example.nl", area=delft, notify=False)
+    register(waiting, name="Me", email="me@example.nl", area=delft, notify=False)
+    register(not_mine, name="Other", email="other@example.nl", area=delft, notify=False)
+    participant = registration.participant
+
+    response = client.get(personal_feed_url(participant))
+
+    assert response.status_code == 200
+    assert response["Content-Type"] == "text/calendar; charset=utf-8"
+    assert response["Cache-Control"].startswith("private")
+    calendar, other = parse_both(response.content)
+    events = events_by_uid(calendar)
+    assert list(events) == [mine.calendar_uid]
+    assert JOIN in str(events[mine.calendar_uid]["DESCRIPTION"])
+    assert other.vevent.summary.value == "Mine"
+    assert b"-w" not in response.content and b"-x" not in response.content
+    # Conditional GET: unchanged data, same ETag, 304.
+    again = client.get(personal_feed_url(participant), HTTP_IF_NONE_MATCH=response["ETag"])
+    assert again.status_code == 304
+
+
+def test_personal_feed_follows_cancellation_and_stops_when_revoked(client, make_session, delft):
+    session = make_session(join_url=JOIN)
+    registration = register(session, name="Me", email="me@example.nl", area=delft, notify=False)
+    participant = registration.participant
+    old_url = personal_feed_url(participant)
+    assert client.get(old_url).status_code == 200
+
+    response = client.post(reverse("sessions:registration_calendar_reset",
+                                   kwargs={"token": participant.manage_token}), follow=True)
+    assert "new address" in html_of(response)
+    participant.refresh_from_db()
+    assert client.get(old_url).status_code == 404
+    new_url = personal_feed_url(participant)
+    assert new_url != old_url and client.get(new_url).status_code == 200
+    # Resetting needs a POST: a prefetching mail scanner cannot revoke anything.
+    assert client.get(reverse("sessions:registration_calendar_reset",
+                              kwargs={"token": participant.manage_token})).status_code == 405
+
+    client.post(reverse("sessions:registration_cancel",
+                        kwargs={"token": participant.manage_token, "pk": registration.pk}))
+    calendar, _ = parse_both(client.get(new_url).content)
+    assert calendar.walk("VEVENT") == []
+
+
+def test_my_registrations_finds_the_members_page(client, make_session, delft):
+    user = UserFactory(email="joost@example.nl")
+    client.force_login(user)
+    assert "no session registrations" in html_of(client.get("/account/sessions/"))
+    registration = register(make_session(), name="Joost", email="Joost@example.nl", area=delft,
+                            notify=False)
+    response = client.get("/account/sessions/")
+    assert response.status_code == 302 and response.url == manage_url(registration.participant)
+    assert Client().get("/account/sessions/").status_code == 302  # to the login page
+
+
+# --- nothing private leaks through public channels -------------------------------------------
+
+
+def test_registrations_do_not_leak_through_public_channels(client, make_session, index, delft):
+    session = make_session(title="Undermining: what shopkeepers see", join_url=JOIN, capacity=4)
+    registration = register(session, name="Pieter Geheim", email="pieter.geheim@example.nl",
+                            area=delft, notify=False)
+    participant = registration.participant
+    secrets = ["Pieter Geheim", "pieter.geheim@example.nl", JOIN, participant.manage_token,
+               participant.calendar_token]
+    urls = [session.url, index.url, "/", "/search/?q=Geheim", "/search/?q=pieter.geheim",
+            "/sitemap.xml", reverse("sessions:calendar_all"),
+            reverse("sessions:calendar_session", kwargs={"pk": session.pk}),
+            delft.get_absolute_url(), "/feeds/case-studies/", "/no-such-page/",
+            register_url(session)]
+    for url in urls:
+        body = client.get(url, follow=True).content.decode()
+        for secret in secrets:
+            assert secret not in body, (url, secret)
+    # A logged-in member who is not registered sees none of it either.
+    member = Client()
+    member.force_login(UserFactory())
+    for url in (session.url, "/members/people/", "/search/?q=Geheim"):
+        body = member.get(url).content.decode()
+        for secret in secrets:
+            assert secret not in body, (url, secret)
