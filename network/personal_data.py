@@ -9,12 +9,18 @@ import decimal
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
+from django.dispatch import Signal
 from django.utils.translation import gettext as _
 from modelcluster.fields import ParentalKey
 from wagtail.log_actions import log
 from wagtail.models import ModelLogEntry, ReferenceIndex
 
 from .models import Person
+
+# Sent by erase_person with ``person``, and the ``email`` and ``user`` it had before: apps that
+# keep personal data of their own (session registrations, by e-mail address) erase it too,
+# without the core importing them.
+person_erased = Signal()
 
 EXPORT_ACTION = "network.personal_data_export"
 ERASE_ACTION = "network.personal_data_erase"
@@ -127,9 +133,11 @@ def erase_person(person, by_user):
     organisation and the directory listing go; the member areas stay, so case studies,
     sessions and intervision records remain attributed to the area. A linked account is
     deactivated, renamed and emptied of email and name, and unlinked. Names stored in earlier
-    admin-history entries are overwritten too. Returns the new name.
+    admin-history entries are overwritten too. Other apps erase their own data on the
+    ``person_erased`` signal. Returns the new name.
     """
     new_name = erased_name(person)
+    old_email = person.email
     photo = person.photo
     person.name = new_name
     person.role = "other"
@@ -140,6 +148,7 @@ def erase_person(person, by_user):
     person.listed_in_directory = False
     person.expertise.set([])
     user = person.user
+    old_user_email = user.email if user is not None else ""
     person.user = None
     person.save()
     if photo is not None:
@@ -156,4 +165,6 @@ def erase_person(person, by_user):
     ModelLogEntry.objects.filter(content_type=ct, object_id=str(person.pk)).update(
         label=new_name, data={})
     log(instance=person, action=ERASE_ACTION, user=by_user)
+    person_erased.send(sender=Person, person=person, user=user,
+                       emails=[email for email in (old_email, old_user_email) if email])
     return new_name

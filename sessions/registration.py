@@ -187,6 +187,24 @@ def cancel(registration, *, by=None, notify=True, now=None):
     return promoted
 
 
+def forget(participant, *, now=None):
+    """Erase everything stored about a participant (the "forget me" of the GDPR).
+
+    Places in sessions still to come are cancelled first, so that the waiting list moves up
+    and the person's calendar app receives the cancellations; then the participant and all
+    their registrations, past ones included, are deleted. Returns how many were deleted.
+    """
+    now = now or timezone.now()
+    upcoming = (Registration.objects.active()
+                .filter(participant=participant, session__starts_at__gt=now)
+                .select_related("participant", "session"))
+    for registration in upcoming:
+        cancel(registration, now=now)
+    count = Registration.objects.filter(participant=participant).count()
+    participant.delete()
+    return count
+
+
 def fill_free_seats(session, *, notify=True, now=None):
     """Give free places to the waiting list (after the capacity was raised); return those
     promoted."""

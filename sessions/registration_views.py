@@ -25,7 +25,7 @@ from . import ical
 from .forms import RegistrationForm
 from .links import subscription_links
 from .models import Participant, Registration, RegistrationStatus, SessionPage
-from .registration import RegistrationRefused, cancel, register
+from .registration import RegistrationRefused, cancel, forget, register
 
 # The tokens we issue: 43 URL-safe base64 characters (a little slack for future lengths).
 TOKEN_RE = re.compile(r"[A-Za-z0-9_-]{20,64}")
@@ -157,6 +157,23 @@ def reset_calendar(request, token):
                                 "longer works: subscribe again with the new one below."))
     return HttpResponseRedirect(
         reverse("sessions:registration_manage", kwargs={"token": token}), status=303)
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+def forget_me(request, token):
+    """GET asks for confirmation; POST deletes the participant and all their registrations."""
+    participant = _participant(token)
+    if request.method == "POST":
+        forget(participant)
+        messages.success(request, _("Your registrations and the data we kept for them are "
+                                    "deleted. The sessions you were registered for have been "
+                                    "cancelled for you."))
+        return HttpResponseRedirect("/", status=303)
+    upcoming = (Registration.objects.active()
+                .filter(participant=participant, session__starts_at__gt=timezone.now())
+                .select_related("session").order_by("session__starts_at"))
+    return _private(render(request, "sessions/registration/forget.html", {
+        "participant": participant, "upcoming": upcoming, "token": token}))
 
 
 @require_safe

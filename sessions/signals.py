@@ -11,7 +11,9 @@ from django.utils import timezone
 from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 
-from .models import SessionPage
+from network.personal_data import person_erased
+
+from .models import Participant, SessionPage
 
 
 def touch_sessions_under(page):
@@ -46,3 +48,17 @@ def session_published(sender, instance, **kwargs):
     from .registration import session_published as after_publish
 
     after_publish(instance)
+
+
+@receiver(person_erased)
+def erase_registrations(sender, person, user, emails, **kwargs):
+    """Erasing someone from the directory erases their session registrations too."""
+    from django.db.models import Q
+
+    from .registration import forget
+
+    match = Q(user=user) if user is not None else Q(pk__in=[])
+    for email in emails:
+        match |= Q(email__iexact=email)
+    for participant in Participant.objects.filter(match):
+        forget(participant)

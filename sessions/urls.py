@@ -21,6 +21,8 @@ urlpatterns = [
          name="registration_cancel"),
     path("registrations/<str:token>/calendar/", registration_views.reset_calendar,
          name="registration_calendar_reset"),
+    path("registrations/<str:token>/forget/", registration_views.forget_me,
+         name="registration_forget"),
     path("account/sessions/", registration_views.my_registrations, name="my_registrations"),
     # Under /intervisions/ (plural): /intervision/ is the editors' "How intervision works" page.
     path("intervisions/summaries/", intervision_views.summaries, name="intervision_summaries"),

@@ -326,3 +326,46 @@ def test_registrations_do_not_leak_through_public_channels(client, make_session,
         body = member.get(url).content.decode()
         for secret in secrets:
             assert secret not in body, (url, secret)
+
+
+# --- forgetting ------------------------------------------------------------------------------
+
+
+def test_participant_can_delete_their_data_and_the_waiting_list_moves_up(client, make_session,
+                                                                        delft):
+    session = make_session(capacity=1, join_url=JOIN)
+    mine = register(session, name="Me", email="me@example.nl", area=delft, notify=False)
+    waiting = register(session, name="Next", email="next@example.nl", area=delft, notify=False)
+    participant = mine.participant
+    url = reverse("sessions:registration_forget", kwargs={"token": participant.manage_token})
+    page = html_of(client.get(url))
+    assert "It cannot be undone." in page and session.title in page
+    assert Participant.objects.filter(pk=participant.pk).exists()  # GET deletes nothing
+
+    response = client.post(url, follow=True)
+
+    assert "are deleted" in html_of(response)
+    assert not Participant.objects.filter(email="me@example.nl").exists()
+    assert not Registration.objects.filter(name="Me").exists()
+    waiting.refresh_from_db()
+    assert waiting.is_confirmed
+    assert sorted(m.to[0] for m in mail.outbox) == ["Me <me@example.nl>", "Next <next@example.nl>"]
+    assert client.get(manage_url(participant)).status_code == 404
+    assert client.get(personal_feed_url(participant)).status_code == 404
+
+
+def test_erasing_a_person_from_the_directory_erases_their_registrations(make_session, delft):
+    from network.personal_data import erase_person
+
+    user = UserFactory(email="joost@example.nl")
+    person = PersonFactory(name="Joost Bakker", email="joost@work.example.nl", user=user,
+                           areas=[delft])
+    session = make_session()
+    register(session, name="Joost", email="joost@example.nl", area=delft, notify=False)
+    register(session, name="Joost B.", email="JOOST@work.example.nl", area=delft, notify=False)
+    register(session, name="Someone else", email="else@example.nl", area=delft, notify=False)
+
+    erase_person(person, by_user=None)
+
+    assert list(Registration.objects.values_list("name", flat=True)) == ["Someone else"]
+    assert Participant.objects.count() == 1
