@@ -289,7 +289,8 @@ def notes_document(title, lines):
 STREAM_FIELDS = {"agenda", "materials"}
 
 
-def _differs(page, values):
+def changed_values(page, values):
+    """The entries of ``values`` whose value differs from ``page``'s."""
     return {name: value for name, value in values.items() if getattr(page, name) != value}
 
 
@@ -313,7 +314,7 @@ def ensure_session(index, slug, values, *, themes=(), hosts=(), final=None, extr
     # Stream fields (the agenda) are written once, at creation: editors may rework them.
     target = {name: value for name, value in {**values, **(final or {})}.items()
               if name not in STREAM_FIELDS}
-    changes = _differs(page, target)
+    changes = changed_values(page, target)
     if extras and not page.summary:
         changes.update(extras)
     if changes:

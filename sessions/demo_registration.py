@@ -20,6 +20,7 @@ from itertools import zip_longest
 from django.db.models import Count
 from django.utils import timezone
 
+from .demo import changed_values
 from .models import Registration, RegistrationStatus, SessionPage, SessionSeries, SessionStatus
 from .registration import RegistrationRefused, cancel, register
 
@@ -164,10 +165,11 @@ def working_group_meetings(now):
 def set_fields(session, **values):
     """Write registration settings through a published revision, as an organiser would; only
     when they differ. None of them is a time, place or status, so the calendar SEQUENCE stays."""
-    if all(getattr(session, name) == value for name, value in values.items()):
+    changes = changed_values(session, values)
+    if not changes:
         return session
     page = SessionPage.objects.get(pk=session.pk)
-    for name, value in values.items():
+    for name, value in changes.items():
         setattr(page, name, value)
     page.save_revision().publish()
     return SessionPage.objects.get(pk=session.pk)

@@ -12,10 +12,11 @@ from dataclasses import dataclass, field
 from django.conf import settings
 from django.db.models import Max
 from django.urls import reverse
+from django.utils import translation
 from django.utils.translation import gettext as _
 
 from . import ical
-from .models import SessionPage
+from .models import Registration, SessionPage
 
 # Bump when the feed output changes shape (new properties…) so ETags change with the code.
 FEED_FORMAT_VERSION = "1"
@@ -60,10 +61,41 @@ class Feed:
         """The latest real change of any session in the feed's scope, or None."""
         return self.scope.aggregate(latest=Max("changed_at"))["latest"]
 
+    # Public feeds may sit in shared caches; a private one (join links) may not.
+    private = False
+
     def render(self, request) -> bytes:
         sessions = self.sessions.defer(*_UNUSED).order_by("starts_at", "pk")
         return ical.build_calendar(sessions, name=self.name, description=self.description,
                                    url_for=lambda session: session.get_full_url(request))
+
+
+@dataclass
+class PersonalFeed(Feed):
+    """One person's calendar: the sessions they have a confirmed place at, join links included.
+
+    Join links and registrations are not in the public validators, so the ETag is the hash of
+    the bytes (small: one person's sessions), which depend on stored data only.
+    """
+
+    private = True
+    _body: bytes | None = field(default=None, repr=False)
+
+    def render(self, request) -> bytes:
+        if self._body is None:
+            sessions = (self.sessions.defer(*(f for f in _UNUSED if f != "join_url"))
+                        .order_by("starts_at", "pk"))
+            self._body = ical.build_calendar(
+                sessions, name=self.name, description=self.description,
+                url_for=lambda session: session.get_full_url(request),
+                join_url_for=lambda session: session.join_url)
+        return self._body
+
+    def etag(self, request) -> str:
+        return f'"{hashlib.sha256(self.render(request)).hexdigest()[:40]}"'
+
+    def last_modified(self):
+        return None
 
 
 def _window(queryset):
@@ -124,3 +156,19 @@ def single_session_feed(session) -> Feed:
         sessions=SessionPage.objects.published().filter(pk=session.pk),
         scope=SessionPage.objects.filter(pk=session.pk),
     )
+
+
+def personal_feed(participant) -> PersonalFeed:
+    """The sessions ``participant`` has a confirmed place at (published, in the feed window)."""
+    booked = Registration.objects.confirmed().filter(participant=participant).values("session_id")
+    sessions = _window(SessionPage.objects.published().filter(pk__in=booked))
+    # Named in the person's language, not the request's, so the bytes (and ETag) are stable.
+    with translation.override(participant.language or settings.LANGUAGE_CODE):
+        name = _("%(name)s: my sessions") % {"name": participant.name}
+        description = _("The sessions you registered for, with their join links. Private: do "
+                        "not share this address.")
+    return PersonalFeed(
+        key=f"personal:{participant.pk}", name=name, description=description,
+        filename="my-sessions.ics",
+        path=reverse("sessions:calendar_personal", kwargs={"token": participant.calendar_token}),
+        sessions=sessions, scope=sessions)

@@ -47,7 +47,7 @@ def links(registration) -> dict:
     }
 
 
-def when_text(session) -> str:
+def when_range(session) -> str:
     """"Thursday 14 May 2026, 15:00–16:30 CEST" in the active language."""
     start, end = session.local_start, session.local_end
     return f"{date_format(start, 'l j F Y')}, {start:%H:%M}–{end:%H:%M} {start.tzname()}"
@@ -77,7 +77,7 @@ def _send(registration, template, subject, *, method=None, extra=None, sender=No
         context = {
             "name": registration.name,
             "session": session,
-            "when": when_text(session),
+            "when": when_range(session),
             "where": session.location_text(),
             "links": links(registration),
             "site_name": settings.WAGTAIL_SITE_NAME,

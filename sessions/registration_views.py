@@ -6,31 +6,27 @@ Referer, so the secret does not travel to other sites.
 """
 from __future__ import annotations
 
-import hashlib
 import re
 
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils import timezone, translation
-from django.utils.cache import get_conditional_response
+from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
-from . import ical
+from . import feeds
 from .forms import RegistrationForm
 from .links import subscription_links
-from .models import Participant, Registration, RegistrationStatus, SessionPage
+from .models import Participant, Registration, RegistrationStatus
 from .registration import RegistrationRefused, cancel, forget, register
+from .views import MAX_ID, serve_feed
 
 # The tokens we issue: 43 URL-safe base64 characters (a little slack for future lengths).
 TOKEN_RE = re.compile(r"[A-Za-z0-9_-]{20,64}")
-# Larger ids cannot exist, and SQLite cannot even compare them.
-MAX_ID = 2**63 - 1
 
 
 def _private(response):
@@ -38,6 +34,11 @@ def _private(response):
     response["X-Robots-Tag"] = "noindex, nofollow"
     response["Referrer-Policy"] = "no-referrer"
     return response
+
+
+def _to_manage_page(token):
+    return HttpResponseRedirect(
+        reverse("sessions:registration_manage", kwargs={"token": token}), status=303)
 
 
 def _participant(token, field="manage_token"):
@@ -89,10 +90,7 @@ def register_for_session(page, request):
 @require_safe
 def my_registrations(request):
     """A logged-in member's way to their registrations page."""
-    match = Participant.objects.filter(user=request.user)
-    if request.user.email:
-        match = match | Participant.objects.filter(email__iexact=request.user.email)
-    participant = match.order_by("pk").first()
+    participant = Participant.objects.for_user(request.user).order_by("pk").first()
     if participant is not None:
         return redirect("sessions:registration_manage", token=participant.manage_token)
     return render(request, "sessions/registration/none.html")
@@ -107,9 +105,9 @@ def manage(request, token):
     participant = _participant(token)
     now = timezone.now()
     registrations = list(
-        Registration.objects.active().filter(participant=participant,
-                                             session__live=True)
-        .select_related("session", "area").order_by("session__starts_at", "pk"))
+        Registration.objects.active().filter(participant=participant, session__live=True)
+        .with_waiting_position().select_related("session", "area")
+        .order_by("session__starts_at", "pk"))
     upcoming = [r for r in registrations if r.session.ends_at >= now]
     past = [r for r in registrations if r.session.ends_at < now][::-1]
     calendar_path = reverse("sessions:calendar_personal",
@@ -140,8 +138,7 @@ def cancel_registration(request, token, pk):
         cancel(registration)
         messages.success(request, _("Your registration for “%(title)s” is cancelled. Thank you "
                                     "for letting us know.") % {"title": session.title})
-        return HttpResponseRedirect(
-            reverse("sessions:registration_manage", kwargs={"token": token}), status=303)
+        return _to_manage_page(token)
     return _private(render(request, "sessions/registration/cancel.html", {
         "registration": registration, "session": session, "started": started,
         "can_cancel": can_cancel, "token": token,
@@ -155,8 +152,7 @@ def reset_calendar(request, token):
     participant.reset_calendar_token()
     messages.success(request, _("Your personal calendar has a new address. The old address no "
                                 "longer works: subscribe again with the new one below."))
-    return HttpResponseRedirect(
-        reverse("sessions:registration_manage", kwargs={"token": token}), status=303)
+    return _to_manage_page(token)
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
@@ -179,29 +175,4 @@ def forget_me(request, token):
 @require_safe
 def personal_calendar(request, token):
     """The sessions one person has a confirmed place at, join links included."""
-    participant = _participant(token, "calendar_token")
-    now = timezone.now()
-    booked = Registration.objects.confirmed().filter(participant=participant).values("session_id")
-    sessions = (SessionPage.objects.published().in_feed_window(now).filter(pk__in=booked)
-                .defer("agenda", "materials", "summary", "recording_url")
-                .order_by("starts_at", "pk"))
-    # Named in the person's language, not the request's, so the bytes (and ETag) are stable.
-    with translation.override(participant.language or settings.LANGUAGE_CODE):
-        name = _("%(name)s: my sessions") % {"name": participant.name}
-        description = _("The sessions you registered for, with their join links. Private: do "
-                        "not share this address.")
-    body = ical.build_calendar(
-        sessions, name=name, description=description,
-        url_for=lambda session: session.get_full_url(request),
-        join_url_for=lambda session: session.join_url)
-    # The bytes depend only on stored data, so their hash is a stable validator.
-    etag = f'"{hashlib.sha256(body).hexdigest()[:40]}"'
-    response = get_conditional_response(request, etag=etag)
-    if response is None:
-        response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
-        response["Content-Disposition"] = 'inline; filename="my-sessions.ics"'
-    response["ETag"] = etag
-    response["Cache-Control"] = "private, max-age=900"
-    response["X-Robots-Tag"] = "noindex, nofollow"
-    return response
-
+    return serve_feed(request, feeds.personal_feed(_participant(token, "calendar_token")))

@@ -53,12 +53,7 @@ def session_published(sender, instance, **kwargs):
 @receiver(person_erased)
 def erase_registrations(sender, person, user, emails, **kwargs):
     """Erasing someone from the directory erases their session registrations too."""
-    from django.db.models import Q
-
     from .registration import forget
 
-    match = Q(user=user) if user is not None else Q(pk__in=[])
-    for email in emails:
-        match |= Q(email__iexact=email)
-    for participant in Participant.objects.filter(match):
+    for participant in Participant.objects.matching(user=user, emails=emails):
         forget(participant)

@@ -43,7 +43,11 @@ def serve_feed(request, feed: feeds.Feed, *, attachment=False) -> HttpResponse:
     response["ETag"] = etag
     if last_modified:
         response["Last-Modified"] = http_date(last_modified.timestamp())
-    response["Cache-Control"] = f"public, max-age={FEED_CACHE_SECONDS}"
+    if feed.private:
+        response["Cache-Control"] = f"private, max-age={FEED_CACHE_SECONDS}"
+        response["X-Robots-Tag"] = "noindex, nofollow"
+    else:
+        response["Cache-Control"] = f"public, max-age={FEED_CACHE_SECONDS}"
     return response
 
 

@@ -24,6 +24,15 @@ from wagtail.search import index
 from network.blocks import RICH_TEXT_FEATURES, DocumentBlock
 from network.models import MemberArea, Person, Theme
 
+# The registration tables live in their own module (it refers to SessionPage by name only);
+# importing them here registers them with Django and keeps `sessions.models.X` working.
+from .registration import (  # noqa: F401
+    ACTIVE_STATUSES,
+    Participant,
+    Registration,
+    RegistrationStatus,
+)
+
 TIME_ZONE_CHOICES = [
     ("Europe/Amsterdam", "Europe/Amsterdam"),
     ("Europe/Copenhagen", "Europe/Copenhagen"),
@@ -105,7 +114,6 @@ class SessionPageQuerySet(PageQuerySet):
 
     def with_registration_counts(self):
         """Annotate ``confirmed_count`` and ``waiting_count`` (one query for a whole listing)."""
-
         return self.annotate(
             confirmed_count=models.Count("registrations", filter=models.Q(
                 registrations__status=RegistrationStatus.CONFIRMED)),
@@ -122,6 +130,8 @@ SessionPageManager = PageManager.from_queryset(SessionPageQuerySet)
 
 # How far back calendar feeds reach.
 FEED_PAST_MONTHS = 12
+# "Not looked up yet", as opposed to None ("looked up: there is none").
+UNKNOWN = object()
 
 
 class SessionIndexPage(Page):
@@ -369,17 +379,18 @@ class SessionPage(RoutablePageMixin, Page):
             return str(_("%(place)s and online") % {"place": place}) if place else str(_("Online"))
         return place
 
-    def can_see_join_link(self, user, registration=None):
+    def can_see_join_link(self, user, registration=UNKNOWN):
         """Whether ``user`` may see the online meeting link.
 
         Staff, people who may edit this session (the organisers), and people with a confirmed
         place. Every template and feed asks this one method. (Registered people without an
         account get the link by e-mail and in their personal calendar.) Pass the user's
-        ``registration`` if it is already known, to save a query.
+        ``registration`` (or None) if it is already known, to save a query.
         """
         if not self.join_url or user is None or not user.is_authenticated or not user.is_active:
             return False
-        registration = registration or self.registration_for(user)
+        if registration is UNKNOWN:
+            registration = self.registration_for(user)
         if registration is not None and registration.is_confirmed:
             return True
         return user.is_staff or self.permissions_for_user(user).can_edit()
@@ -387,13 +398,10 @@ class SessionPage(RoutablePageMixin, Page):
     def registration_for(self, user):
         """The logged-in user's active registration for this session (by account or by the
         account's e-mail address), or None."""
-
         if user is None or not user.is_authenticated or self.pk is None:
             return None
-        match = models.Q(participant__user=user)
-        if user.email:
-            match |= models.Q(participant__email__iexact=user.email)
-        return (Registration.objects.active().filter(session=self).filter(match)
+        return (Registration.objects.active()
+                .filter(session=self, participant__in=Participant.objects.for_user(user))
                 .select_related("participant").first())
 
     def registration_state(self, now=None):
@@ -415,7 +423,6 @@ class SessionPage(RoutablePageMixin, Page):
 
     def registration_counts(self):
         """{'confirmed': n, 'waiting': m} from one query (use the listing's annotation in loops)."""
-
         counts = dict.fromkeys(("confirmed", "waiting"), 0)
         if self.pk is None:  # a preview of a page not saved yet
             return counts
@@ -453,6 +460,7 @@ class SessionPage(RoutablePageMixin, Page):
     def get_context(self, request, *args, **kwargs):
         from django.urls import reverse
 
+        from ..forms import RegistrationForm
         from ..links import session_links, subscription_links
 
         # A preview renders unsaved values: derive the instants the templates show from them.
@@ -463,8 +471,6 @@ class SessionPage(RoutablePageMixin, Page):
             feeds.insert(0, subscription_links(
                 request, reverse("sessions:calendar_series", kwargs={"slug": self.series.slug}),
                 self.series.name))
-        from ..forms import RegistrationForm
-
         counts = self.registration_counts()
         registration = self.registration_for(request.user)
         context.update({
@@ -867,12 +873,3 @@ class FollowUpAction(Orderable):
 
     panels = [FieldPanel("description"), FieldPanel("owner"), FieldPanel("due_date"),
               FieldPanel("status")]
-
-
-# Registration models live in their own module; importing them here registers them with Django.
-from .registration import (  # noqa: E402, F401
-    ACTIVE_STATUSES,  # noqa: F401
-    Participant,  # noqa: F401
-    Registration,  # noqa: F401
-    RegistrationStatus,  # noqa: F401
-)

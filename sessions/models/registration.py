@@ -12,8 +12,8 @@ import secrets
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Q
-from django.db.models.functions import Lower
+from django.db.models import Count, OuterRef, Q, Subquery
+from django.db.models.functions import Coalesce, Lower
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
@@ -34,6 +34,25 @@ class RegistrationStatus(models.TextChoices):
 
 
 ACTIVE_STATUSES = (RegistrationStatus.CONFIRMED, RegistrationStatus.WAITING)
+
+
+class ParticipantQuerySet(models.QuerySet):
+    def matching(self, *, user=None, emails=()):
+        """Participants linked to ``user`` or known by one of ``emails`` (any capitalisation)."""
+        match = Q(pk__in=[])
+        if user is not None and user.pk is not None:
+            match |= Q(user=user)
+        for email in emails:
+            if email:
+                match |= Q(email__iexact=email.strip())
+        return self.filter(match)
+
+    def for_user(self, user):
+        """The participants a logged-in account stands for: linked to it, or signed up with the
+        account's own e-mail address."""
+        if user is None or not user.is_authenticated:
+            return self.none()
+        return self.matching(user=user, emails=[user.email])
 
 
 class Participant(models.Model):
@@ -59,6 +78,8 @@ class Participant(models.Model):
                                       editable=False)
     calendar_reset_at = models.DateTimeField(null=True, blank=True, editable=False)
     created_at = models.DateTimeField(default=timezone.now, editable=False)
+
+    objects = ParticipantQuerySet.as_manager()
 
     class Meta:
         ordering = ["name"]
@@ -94,6 +115,20 @@ class RegistrationQuerySet(models.QuerySet):
     def waiting(self):
         """The waiting list in its order: first come, first served."""
         return self.filter(status=RegistrationStatus.WAITING).order_by("created_at", "pk")
+
+    def with_waiting_position(self):
+        """Annotate ``waiting_ahead``: how many wait before each registration in its session
+        (one subquery, so a list of someone's registrations costs one query)."""
+        ahead = (Registration.objects.filter(session=OuterRef("session"),
+                                             status=RegistrationStatus.WAITING)
+                 .filter(_ahead_of(OuterRef("created_at"), OuterRef("pk")))
+                 .order_by().values("session").annotate(n=Count("pk")).values("n"))
+        return self.annotate(waiting_ahead=Coalesce(Subquery(ahead), 0))
+
+
+def _ahead_of(created_at, pk):
+    """Waiting-list order: earlier sign-up first, the lower id among simultaneous ones."""
+    return Q(created_at__lt=created_at) | Q(created_at=created_at, pk__lt=pk)
 
 
 class Registration(models.Model):
@@ -153,7 +188,8 @@ class Registration(models.Model):
         """1 for the first on the waiting list, and so on; None unless waiting."""
         if not self.is_waiting:
             return None
-        ahead = (Registration.objects.waiting().filter(session_id=self.session_id)
-                 .filter(Q(created_at__lt=self.created_at)
-                         | Q(created_at=self.created_at, pk__lt=self.pk)).count())
+        ahead = getattr(self, "waiting_ahead", None)  # see with_waiting_position()
+        if ahead is None:
+            ahead = (Registration.objects.waiting().filter(session_id=self.session_id)
+                     .filter(_ahead_of(self.created_at, self.pk)).count())
         return ahead + 1

@@ -369,3 +369,26 @@ def test_erasing_a_person_from_the_directory_erases_their_registrations(make_ses
 
     assert list(Registration.objects.values_list("name", flat=True)) == ["Someone else"]
     assert Participant.objects.count() == 1
+
+
+def test_manage_page_query_count_does_not_grow_with_waiting_lists(client, make_session, delft):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def wait_for_a_new_session():
+        session = make_session(capacity=1)
+        register(session, name="Holder", email=f"holder{session.pk}@example.nl", area=delft,
+                 notify=False)
+        return register(session, name="Me", email="me@example.nl", area=delft, notify=False)
+
+    registration = wait_for_a_new_session()
+    url = manage_url(registration.participant)
+    client.get(url)  # warm the site-root cache, which the first request fills
+    with CaptureQueriesContext(connection) as one:
+        client.get(url)
+    for _ in range(4):
+        wait_for_a_new_session()
+    with CaptureQueriesContext(connection) as five:
+        page = html_of(client.get(url))
+    assert page.count("Number 1 on the waiting list.") == 5
+    assert len(five) == len(one)
