@@ -1,8 +1,8 @@
 """Public views of registration: signing up on a session page, a person's registrations
 (reached through the secret link in their e-mails), cancelling, and the personal calendar.
 
-Pages behind a secret link are never cached by shared caches, never indexed, and send no
-Referer, so the secret does not travel to other sites.
+Pages behind a secret link are never cached by shared caches, never indexed, and send a
+Referer only to this site, so the secret does not travel to other sites.
 """
 from __future__ import annotations
 
@@ -32,13 +32,15 @@ TOKEN_RE = re.compile(r"[A-Za-z0-9_-]{20,64}")
 def _private(response):
     response["Cache-Control"] = "private, no-store"
     response["X-Robots-Tag"] = "noindex, nofollow"
-    response["Referrer-Policy"] = "no-referrer"
+    # Not "no-referrer": with it browsers send "Origin: null" with the page's own forms, which
+    # Django's CSRF check refuses. "same-origin" still keeps the secret from other sites.
+    response["Referrer-Policy"] = "same-origin"
     return response
 
 
 def _to_manage_page(token):
-    return HttpResponseRedirect(
-        reverse("sessions:registration_manage", kwargs={"token": token}), status=303)
+    return _private(HttpResponseRedirect(
+        reverse("sessions:registration_manage", kwargs={"token": token}), status=303))
 
 
 def _participant(token, field="manage_token"):
@@ -164,7 +166,7 @@ def forget_me(request, token):
         messages.success(request, _("Your registrations and the data we kept for them are "
                                     "deleted. The sessions you were registered for have been "
                                     "cancelled for you."))
-        return HttpResponseRedirect("/", status=303)
+        return _private(HttpResponseRedirect("/", status=303))
     upcoming = (Registration.objects.active()
                 .filter(participant=participant, session__starts_at__gt=timezone.now())
                 .select_related("session").order_by("session__starts_at"))

@@ -8,7 +8,7 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
-from sessions.models import Participant, Registration
+from sessions.models import Participant, Registration, RegistrationStatus
 from sessions.registration import register
 from tests.factories import MemberAreaFactory, PersonFactory, UserFactory
 
@@ -214,8 +214,110 @@ def test_manage_page_lists_registrations_privately(client, make_session, delft):
     page = html_of(response)
     assert "Branding the centre" in page and JOIN in page and "Cancel my place" in page
     assert response["Cache-Control"] == "private, no-store"
-    assert response["Referrer-Policy"] == "no-referrer"
+    assert response["Referrer-Policy"] == "same-origin"
     assert "noindex" in response["X-Robots-Tag"]
+
+
+def secret_urls(participant, registration):
+    token = participant.manage_token
+    return {
+        "manage": manage_url(participant),
+        "cancel": reverse("sessions:registration_cancel",
+                          kwargs={"token": token, "pk": registration.pk}),
+        "forget": reverse("sessions:registration_forget", kwargs={"token": token}),
+        "calendar_reset": reverse("sessions:registration_calendar_reset",
+                                  kwargs={"token": token}),
+    }
+
+
+def test_every_secret_page_keeps_its_address_from_other_sites(client, make_session, delft):
+    """Referer only to this site: "no-referrer" would make browsers send "Origin: null" with
+    the pages' own forms, and Django's CSRF check would refuse them."""
+    registration = register(make_session(), name="Me", email="me@example.nl", area=delft,
+                            notify=False)
+    urls = secret_urls(registration.participant, registration)
+    responses = {name: client.get(urls[name]) for name in ("manage", "cancel", "forget")}
+    responses["calendar_reset"] = client.post(urls["calendar_reset"])
+    responses["cancel (POST)"] = client.post(urls["cancel"])
+    for name, response in responses.items():
+        assert response.status_code in (200, 303), name
+        assert response["Referrer-Policy"] == "same-origin", name
+        assert response["Cache-Control"] == "private, no-store", name
+
+
+# --- the secret pages' forms in a browser: CSRF with the Origin header ------------------------
+
+ORIGIN = "http://testserver"
+
+
+def origin_a_browser_sends(page):
+    """The Origin a browser sends with a form POST to the page's own site (Fetch standard,
+    "serializing a request origin"): "null" when the page's referrer policy is no-referrer."""
+    policy = page.get("Referrer-Policy", "strict-origin-when-cross-origin").split(",")[-1].strip()
+    return "null" if policy == "no-referrer" else ORIGIN
+
+
+def csrf_token_of(page):
+    return re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html_of(page)).group(1)
+
+
+@pytest.mark.parametrize("form", ["cancel", "forget", "calendar_reset"])
+def test_secret_page_forms_work_with_csrf_checks_as_in_a_browser(make_session, delft, form):
+    session = make_session(capacity=1)
+    registration = register(session, name="Me", email="me@example.nl", area=delft, notify=False)
+    participant = registration.participant
+    urls = secret_urls(participant, registration)
+    browser = Client(enforce_csrf_checks=True)
+    page = browser.get(urls["manage" if form == "calendar_reset" else form])
+    assert page.status_code == 200
+
+    response = browser.post(urls[form], {"csrfmiddlewaretoken": csrf_token_of(page)},
+                            HTTP_ORIGIN=origin_a_browser_sends(page))
+
+    assert response.status_code == 303, html_of(response)
+    if form == "cancel":
+        registration.refresh_from_db()
+        assert registration.status == RegistrationStatus.CANCELLED
+    elif form == "forget":
+        assert not Participant.objects.filter(pk=participant.pk).exists()
+    else:
+        old_token = participant.calendar_token
+        participant.refresh_from_db()
+        assert participant.calendar_token != old_token
+
+
+def test_form_from_an_unknown_origin_gets_an_honest_403(make_session, delft):
+    registration = register(make_session(), name="Me", email="me@example.nl", area=delft,
+                            notify=False)
+    url = secret_urls(registration.participant, registration)["cancel"]
+    browser = Client(enforce_csrf_checks=True)
+    page = browser.get(url)
+
+    response = browser.post(url, {"csrfmiddlewaretoken": csrf_token_of(page)}, HTTP_ORIGIN="null")
+
+    assert response.status_code == 403
+    body = html_of(response)
+    assert "Form not accepted" in body and "did not come from a page of this site" in body
+    assert "cookie" not in body.lower()
+    assert "null" not in body and "trusted origins" not in body
+    registration.refresh_from_db()
+    assert registration.is_confirmed
+
+
+def test_form_without_the_csrf_cookie_says_cookies_are_blocked(make_session, delft):
+    registration = register(make_session(), name="Me", email="me@example.nl", area=delft,
+                            notify=False)
+    url = secret_urls(registration.participant, registration)["cancel"]
+    browser = Client(enforce_csrf_checks=True)
+    token = csrf_token_of(browser.get(url))
+    browser.cookies.clear()
+
+    response = browser.post(url, {"csrfmiddlewaretoken": token}, HTTP_ORIGIN=ORIGIN)
+
+    assert response.status_code == 403
+    assert "Allow cookies for this site" in html_of(response)
+    registration.refresh_from_db()
+    assert registration.is_confirmed
 
 
 @pytest.mark.parametrize("token", ["nope", "x" * 500, "%00", "..%2F..%2Fetc"])
