@@ -5,6 +5,7 @@ same order and members can jump straight to "Lessons learned" or "Transferabilit
 """
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
+from wagtail.blocks.stream_block import StreamBlockValidationError
 
 from network.blocks import RICH_TEXT_FEATURES, DocumentBlock, ImageBlock, QuoteBlock, VideoBlock
 
@@ -44,7 +45,9 @@ class StepBlock(blocks.StructBlock):
 
 
 class ApproachBlock(SectionBlock):
-    steps = blocks.ListBlock(StepBlock(), label=_("Steps"), required=False)
+    # default=[]: a ListBlock otherwise starts with one empty item, whose required fields then
+    # block "Submit for review" although the contributor never touched it.
+    steps = blocks.ListBlock(StepBlock(), label=_("Steps"), min_num=0, default=[])
 
     class Meta:
         template = "casestudies/blocks/approach_block.html"
@@ -59,7 +62,8 @@ class FigureBlock(blocks.StructBlock):
 
 
 class ResultBlock(SectionBlock):
-    figures = blocks.ListBlock(FigureBlock(), label=_("Key figures"), required=False)
+    # Optional, so no empty figure to start with (see ApproachBlock.steps).
+    figures = blocks.ListBlock(FigureBlock(), label=_("Key figures"), min_num=0, default=[])
 
     class Meta:
         template = "casestudies/blocks/result_block.html"
@@ -89,6 +93,21 @@ class TransferabilityBlock(blocks.StructBlock):
         return context
 
 
+class BodyValidationError(StreamBlockValidationError):
+    """The body's errors, with a text that says what to do.
+
+    The admin's error summary lists each field's error by its text, and a StreamBlock's is
+    "Validation error in StreamBlock"; the errors themselves still show on the blocks.
+    """
+
+    def __init__(self, block_errors=None, non_block_errors=None):
+        super().__init__(block_errors=block_errors, non_block_errors=non_block_errors)
+        texts = list(self.non_block_errors)
+        if self.block_errors:
+            texts.append(_("Complete or correct the sections marked in the body."))
+        self.message = " ".join(str(text) for text in texts)
+
+
 class CaseStudyBodyBlock(blocks.StreamBlock):
     context = ContextBlock()
     approach = ApproachBlock()
@@ -100,9 +119,36 @@ class CaseStudyBodyBlock(blocks.StreamBlock):
     document = DocumentBlock()
     video = VideoBlock()
 
-    class Meta:
-        # A case without its context and result is not a case study yet.
-        block_counts = {"context": {"min_num": 1}, "result": {"min_num": 1}}
+    #: A case without its context and result is not a case study yet. Not Meta.block_counts:
+    #: the admin's JavaScript shows those minimums as errors on an untouched, empty body.
+    required_sections = ("context", "result")
+
+    def missing_sections(self, value):
+        """The labels of the required sections that ``value`` lacks."""
+        present = {child.block_type for child in value}
+        return [self.child_blocks[name].label for name in self.required_sections
+                if name not in present]
+
+    def clean(self, value):
+        """Validate the blocks; unless saving a draft, also require the required sections.
+
+        ``is_deferred_validation`` is Wagtail's flag for a draft save (``clean_deferred``).
+        """
+        missing = [] if self.is_deferred_validation else [
+            _("Add a “%(section)s” section.") % {"section": label}
+            for label in self.missing_sections(value)]
+        if missing and not value:
+            # Only the sections to report: not also the generic "This field is required."
+            raise BodyValidationError(non_block_errors=missing)
+        try:
+            cleaned = super().clean(value)
+        except StreamBlockValidationError as error:
+            raise BodyValidationError(block_errors=error.block_errors,
+                                      non_block_errors=list(error.non_block_errors.as_data())
+                                      + missing) from error
+        if missing:
+            raise BodyValidationError(non_block_errors=missing)
+        return cleaned
 
 
 #: The section kinds in reading order, with the heading used in the page outline.

@@ -100,7 +100,9 @@ class CaseStudyPage(Page):
     themes = ParentalManyToManyField(Theme, verbose_name=_("themes"), related_name="case_studies")
     tags = ClusterTaggableManager(through=CaseStudyTag, blank=True, verbose_name=_("tags"),
                                   help_text=_("Free keywords, e.g. 'pop-up shops, support poll'."))
-    period_start = models.DateField(_("started"))
+    # Nullable so that a draft can be saved before the start is known; blank=False keeps it
+    # required to submit and publish (Wagtail defers it for drafts, see FieldPanel).
+    period_start = models.DateField(_("started"), null=True)
     period_end = models.DateField(_("ended"), null=True, blank=True)
     ongoing = models.BooleanField(_("still running"), default=False,
                                   help_text=_("Tick this instead of giving an end date."))
@@ -142,8 +144,10 @@ class CaseStudyPage(Page):
         MultiFieldPanel([FieldPanel("hero_image"), FieldPanel("hero_caption"),
                          FieldPanel("hero_credit")], heading=_("Image")),
         MultiFieldPanel([
-            FieldPanel("areas", widget=forms.CheckboxSelectMultiple),
-            FieldPanel("themes", widget=forms.CheckboxSelectMultiple),
+            # Wagtail requires non-null relations even on a draft unless told otherwise;
+            # areas and themes are required only to submit and publish.
+            FieldPanel("areas", widget=forms.CheckboxSelectMultiple, required_on_save=False),
+            FieldPanel("themes", widget=forms.CheckboxSelectMultiple, required_on_save=False),
             FieldPanel("tags"),
             FieldRowPanel([FieldPanel("period_start"), FieldPanel("period_end"),
                            FieldPanel("ongoing")]),
@@ -161,7 +165,9 @@ class CaseStudyPage(Page):
             FieldPanel("entrepreneurs_fund"), FieldPanel("subsidy"),
         ], heading=_("Financing")),
         FieldPanel("body"),
-        InlinePanel("contacts", label=_("Contact people"), min_num=1,
+        # No min_num: it would put an empty contact row on the add form that even a draft must
+        # fill in. CaseStudyPageForm requires a contact to submit and publish.
+        InlinePanel("contacts", label=_("Contact people"),
                     help_text=_("At least one person from the directory whom members can call.")),
         InlinePanel("related_links", label=_("Related case studies"),
                     help_text=_("Cases sharing a theme are added automatically after these.")),
@@ -185,18 +191,26 @@ class CaseStudyPage(Page):
 
     # --- validation ------------------------------------------------------------------------
 
+    #: True while the admin form validates a draft (set by ``CaseStudyPageForm``): Wagtail
+    #: defers the form's required fields then, and ``clean`` defers its completeness rules.
+    is_deferred_validation = False
+
     def clean(self):
+        """Check the period and, unless validating a draft, that the case is complete.
+
+        Contradictions are reported on drafts too: they are mistakes in what was typed, not
+        something still to be written.
+        """
         super().clean()
         errors = {}
         if self.period_start and self.period_end and self.period_end < self.period_start:
             errors["period_end"] = _("The end date cannot be before the start date.")
         if self.ongoing and self.period_end:
             errors["ongoing"] = _("A case that is still running has no end date: clear one of them.")
-        elif not self.ongoing and not self.period_end:
+        elif not self.ongoing and not self.period_end and not self.is_deferred_validation:
             errors["period_end"] = _("Give an end date, or tick 'still running'.")
-        # Drafts may be incomplete; a published case must name someone members can call.
-        # (A page being added is checked by the admin form, which holds its contacts until
-        # it saves: see CaseStudyPageForm.clean.)
+        # A published case must name someone members can call. (A page being added is checked
+        # by the admin form, which holds its contacts until it saves: see CaseStudyPageForm.)
         if self.live and not self._state.adding and not self.contacts.all():
             errors[NON_FIELD_ERRORS] = _("A published case study needs at least one contact person.")
         if errors:
@@ -212,6 +226,10 @@ class CaseStudyPage(Page):
         amount = number_format(self.budget_amount, force_grouping=True)
         text = f"€ {amount}" if self.budget_currency == "EUR" else f"{amount} kr."
         return f"{text} {self.budget_notes}".strip()
+
+    def search_snippet(self):
+        """The text of its site-search result: the summary, which editors write for that."""
+        return self.summary
 
     def sections(self):
         """(block id, heading) of the structured sections, for the "On this page" outline."""

@@ -5,15 +5,31 @@ Wagtail's page permissions (granted on the library page by ``roles.setup_library
 studies: only those whose areas include one of the contributor's own.
 """
 from django.core.exceptions import PermissionDenied
-from django.db.models import Q
+from django.db.models import CharField, F, OuterRef, Q, Subquery
+from django.db.models.functions import Cast
+from django.urls import reverse
+from django.utils.translation import gettext as _
 from wagtail import hooks
+from wagtail.admin.ui.components import Component
+from wagtail.models import WorkflowState, get_default_page_content_type
+
+from network.models import MemberArea
 
 from . import roles
 from .models import CaseStudyIndexPage, CaseStudyPage
 
 
+def _is_own_draft_without_area(user, page):
+    # Drafts may be saved with only a title, so a contributor's new case may name no area yet;
+    # it is theirs to finish (the form requires one of their areas before it can be submitted).
+    page = page.specific_deferred
+    return (isinstance(page, CaseStudyPage) and page.owner_id == user.pk
+            and not roles.case_area_ids(page))
+
+
 def _check(request, page):
-    if not roles.may_work_on(request.user, page):
+    if not (roles.may_work_on(request.user, page)
+            or _is_own_draft_without_area(request.user, page)):
         raise PermissionDenied
 
 
@@ -51,6 +67,19 @@ def contributors_need_an_area(request, parent_page, page_class):
             raise PermissionDenied
 
 
+@hooks.register("before_create_page")
+def remember_chosen_area(request, parent_page, page_class):
+    """Note the area chosen with ``?area=<pk>``, which CaseStudyPageForm then ticks.
+
+    The dashboard's "Write a case study about <area>" links add it; the form offers only the
+    user's own areas, so any other value is ignored there.
+    """
+    try:
+        request.user._casestudy_new_case_area = int(request.GET["area"])
+    except (KeyError, ValueError):
+        pass
+
+
 @hooks.register("before_bulk_action")
 def limit_bulk_actions_to_own_areas(request, action_type, objects, action_class_instance):
     if action_type == "page":
@@ -68,3 +97,81 @@ def hide_other_areas_in_explorer(parent_page, pages, request):
     visible = CaseStudyPage.objects.child_of(parent_page).filter(
         Q(areas__in=roles.own_area_ids(user)) | Q(owner=user)).values("pk")
     return pages.filter(pk__in=visible)
+
+
+class ContributionsPanel(Component):
+    """Dashboard panel: "Write a case study about <area>" and the user's own case studies.
+
+    Shown to users who may add case studies to the library. Contributors get one action per
+    member area they may write about; others (editors) one general action. The list holds
+    the case studies the user owns or last revised, newest first, with their review state; it
+    takes the same number of queries however many there are.
+    """
+
+    name = "casestudies_contributions"
+    template_name = "casestudies/admin/contributions_panel.html"
+    order = 50  # before Wagtail's own panels (reviews, recent edits: 200 and up)
+    limit = 20
+
+    def __init__(self, library):
+        super().__init__()
+        self.library = library
+
+    def get_context_data(self, parent_context):
+        request = parent_context["request"]
+        user = request.user
+        add_url = reverse("wagtailadmin_pages:add",
+                          args=("casestudies", "casestudypage", self.library.pk))
+        if roles.is_area_scoped(user):
+            areas = MemberArea.objects.filter(pk__in=roles.own_area_ids(user)).order_by("name")
+            actions = [(f"{add_url}?area={area.pk}",
+                        _("Write a case study about %(area)s") % {"area": area.name})
+                       for area in areas]
+            unlinked = not actions
+        else:
+            actions, unlinked = [(add_url, _("Write a case study"))], False
+        cases = list(own_case_studies(user)[:self.limit])
+        for case in cases:
+            case.contribution_status = contribution_status(case)
+        return {"request": request, "actions": actions, "unlinked": unlinked, "cases": cases,
+                "library": self.library, "limit": self.limit}
+
+
+def own_case_studies(user):
+    """The case studies ``user`` owns or last revised, newest first, annotated with their review.
+
+    ``review_status`` and ``review_task`` come from the active workflow state (in review or
+    changes requested), if any: subqueries, so the list is one query.
+    """
+    active = (WorkflowState.objects.active()
+              .filter(base_content_type=get_default_page_content_type(),
+                      object_id=Cast(OuterRef("pk"), output_field=CharField()))
+              .order_by("-created_at"))
+    return (CaseStudyPage.objects.filter(Q(owner=user) | Q(latest_revision__user=user))
+            .annotate(review_status=Subquery(active.values("status")[:1]),
+                      review_task=Subquery(active.values("current_task_state__task__name")[:1]))
+            # nulls_last: SQLite and PostgreSQL disagree about where NULL sorts.
+            .order_by(F("latest_revision_created_at").desc(nulls_last=True), "-pk"))
+
+
+def contribution_status(page):
+    """What the dashboard says about a case: draft, in review (which task), changes
+    requested, published (with unpublished changes). Needs ``own_case_studies``' annotations."""
+    if page.review_status == WorkflowState.STATUS_IN_PROGRESS:
+        if page.review_task:
+            return _("In review: %(task)s") % {"task": page.review_task}
+        return _("In review")
+    if page.review_status == WorkflowState.STATUS_NEEDS_CHANGES:
+        return _("Changes requested")
+    if page.live:
+        return _("Published, with unpublished changes") if page.has_unpublished_changes \
+            else _("Published")
+    return _("Draft")
+
+
+@hooks.register("construct_homepage_panels")
+def add_contributions_panel(request, panels):
+    """Put the contributions panel on the dashboard of users who may add case studies."""
+    library = CaseStudyIndexPage.objects.first()
+    if library is not None and library.permissions_for_user(request.user).can_add_subpage():
+        panels.append(ContributionsPanel(library))

@@ -2,6 +2,7 @@
 from pathlib import Path
 
 import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 from .env import env_bool, env_list, env_str
@@ -13,6 +14,8 @@ DEBUG = env_bool("DEBUG", False)
 SECRET_KEY = env_str("SECRET_KEY")
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["127.0.0.1", "localhost"])
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
+# A 403 page that says why a form was refused (other site, blocked cookies, expired form).
+CSRF_FAILURE_VIEW = "network.csrf.csrf_failure"
 
 INSTALLED_APPS = [
     "network",
@@ -48,6 +51,8 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     # Static files are served by whitenoise in every environment, as in production.
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # HEAD gets no body: unlike runserver, gunicorn does not drop it quietly.
+    "network.middleware.HeadWithoutBodyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -144,6 +149,10 @@ STORAGES = {
 }
 
 EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
+# Folder for Django's filebased backend (one file per e-mail), e.g. for browser tests to read.
+EMAIL_FILE_PATH = env_str("EMAIL_FILE_PATH") or None
+if EMAIL_BACKEND.endswith(".filebased.EmailBackend") and not EMAIL_FILE_PATH:
+    raise ImproperlyConfigured("EMAIL_FILE_PATH must be set for the filebased e-mail backend.")
 EMAIL_HOST = env_str("EMAIL_HOST", "localhost")
 EMAIL_PORT = int(env_str("EMAIL_PORT", "25"))
 EMAIL_HOST_USER = env_str("EMAIL_HOST_USER")
@@ -165,6 +174,7 @@ WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+WAGTAIL_GRAVATAR_PROVIDER_URL = None  # avatars from gravatar.com: no browser calls to other hosts
 WAGTAILADMIN_COMMENTS_ENABLED = True
 
 LOGGING = {

@@ -3,9 +3,10 @@ import datetime
 
 import factory
 import wagtail_factories
+from django.contrib.auth.models import Group
 
 from casestudies.models import CaseStudyContact, CaseStudyIndexPage, CaseStudyPage, Stakeholder
-from tests.factories import MemberAreaFactory, PersonFactory
+from tests.factories import MemberAreaFactory, PersonFactory, UserFactory
 
 
 def section(text):
@@ -19,6 +20,15 @@ def default_body():
         ("result", {"text": "<p>More visitors on market days.</p>",
                     "figures": [{"value": "+12%", "label": "footfall on Saturdays"}]}),
     ]
+
+
+def user_in(group_name, username, areas=()):
+    """A user in the group ``group_name``; with ``areas``, linked to a directory person there."""
+    user = UserFactory(username=username)
+    user.groups.add(Group.objects.get(name=group_name))
+    if areas:
+        PersonFactory(name=username.title(), areas=list(areas), user=user)
+    return user
 
 
 class CaseStudyIndexPageFactory(wagtail_factories.PageFactory):

@@ -10,37 +10,11 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_
 from casestudies import roles
 from casestudies.models import CaseStudyPage
 from network.models import Theme
-from tests.factories import MemberAreaFactory, PersonFactory, UserFactory
+
+from .adminform import add_url, edit_url
+from .factories import user_in
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def own_area(db):
-    return MemberAreaFactory(slug="vlaardingen", name="Vlaardingen city centre")
-
-
-@pytest.fixture
-def other_area(db):
-    return MemberAreaFactory(slug="schiedam", name="Schiedam centre")
-
-
-def user_in(group_name, username, areas=()):
-    user = UserFactory(username=username)
-    user.groups.add(Group.objects.get(name=group_name))
-    if areas:
-        PersonFactory(name=username.title(), areas=list(areas), user=user)
-    return user
-
-
-@pytest.fixture
-def contributor(library, own_area):
-    return user_in(roles.CONTRIBUTORS, "contributor", [own_area])
-
-
-@pytest.fixture
-def editor(library):
-    return user_in(roles.EDITORS, "editor")
 
 
 @pytest.fixture
@@ -80,12 +54,6 @@ def denied(response):
     return response.status_code == 302 and response.url == reverse("wagtailadmin_home")
 
 
-def add_url(library):
-    return reverse("wagtailadmin_pages:add", args=("casestudies", "casestudypage", library.pk))
-
-
-def edit_url(page):
-    return reverse("wagtailadmin_pages:edit", args=(page.pk,))
 
 
 def test_library_gets_groups_permissions_and_review_workflow(library):
