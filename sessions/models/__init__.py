@@ -448,6 +448,22 @@ class SessionPage(RoutablePageMixin, Page):
         """The event's UID in every calendar; never changes (RFC 5545 §3.8.4.7)."""
         return f"session-{self.pk}@{settings.CALENDAR_UID_DOMAIN}"
 
+    # --- site search (the hooks network's search page asks every page) ----------------------
+
+    def search_snippet(self):
+        """What the session is about, for its search result (markup is stripped there)."""
+        text = self.search_description or self.description or self.summary
+        if not text:
+            text = ", ".join(item["value"].get("item", "") for item in self.agenda.raw_data
+                             if isinstance(item.get("value"), dict))
+        return text
+
+    def search_meta(self):
+        """Date, time and zone, format and status, as safe inline HTML (no queries)."""
+        from django.template.loader import render_to_string
+
+        return render_to_string("sessions/includes/search_meta.html", {"session": self})
+
     # --- page --------------------------------------------------------------------------------
 
     def series_position(self):

@@ -1,4 +1,6 @@
 """Site search finds public pages and never shows private or draft ones."""
+import datetime
+
 import pytest
 from wagtail.models import PageViewRestriction
 
@@ -54,3 +56,119 @@ def test_search_syntax_characters_are_plain_text(client, home_page, query):
     _add(home_page, "Open findings", "open")
     response = client.get("/search/", {"q": query})
     assert response.status_code == 200
+
+
+# --- what a result shows: type, date (sessions), a clean plain-text snippet -----------------
+
+def _session(index, **kwargs):
+    from tests.sessions.factories import SessionPageFactory
+
+    kwargs.setdefault("date", datetime.date(2031, 3, 13))
+    return SessionPageFactory(parent=index, **kwargs)
+
+
+@pytest.fixture
+def programme(home_page, site):
+    from tests.sessions.factories import SessionIndexPageFactory
+
+    return SessionIndexPageFactory(parent=home_page)
+
+
+@pytest.fixture
+def library(home_page, site):
+    from tests.casestudies.factories import CaseStudyIndexPageFactory
+
+    return CaseStudyIndexPageFactory(parent=home_page)
+
+
+def _results(html):
+    """The HTML of the page results list only."""
+    return html.split('<ol class="search-results">', 1)[1].split("</ol>", 1)[0]
+
+
+def test_session_result_shows_type_date_and_plain_snippet(client, programme):
+    _session(programme, title="Empty shop units", time_zone="Europe/Copenhagen",
+             description="<p>Vlaardingen   showed a <b>vacancy</b> map.</p><ul><li>Owners</li>"
+                         "<li>Rents &amp; leases</li></ul>",
+             summary="<p>Twelve conversations.</p>")
+    results = _results(client.get("/search/?q=Vlaardingen").content.decode())
+    assert "Empty shop units" in results
+    assert "Session" in results
+    assert "Thursday 13 March 2031, 15:00" in results and "CET" in results
+    assert "Vlaardingen showed a vacancy map. Owners Rents &amp; leases" in results
+    for markup in ("<p>Vlaardingen", "&lt;p&gt;", "<b>", "&lt;b&gt;", "<li>Owners", "&lt;li&gt;"):
+        assert markup not in results
+
+
+def test_session_result_shows_cancelled_status(client, programme):
+    session = _session(programme, title="Squares people stay on")
+    session.status, session.cancellation_reason = "cancelled", "The speaker fell ill."
+    session.save_revision().publish()
+    results = _results(client.get("/search/?q=squares").content.decode())
+    assert "Cancelled" in results
+
+
+def test_session_snippet_falls_back_to_the_agenda(client, programme):
+    _session(programme, title="Agenda only", description="",
+             agenda=[("item", {"time": datetime.time(15), "item": "Welcome <p>and</p> coffee"})])
+    results = _results(client.get("/search/?q=agenda").content.decode())
+    assert "Welcome and coffee" in results and "&lt;p&gt;" not in results
+
+
+def test_case_study_result_shows_type_and_snippet(client, library):
+    from tests.casestudies.factories import CaseStudyPageFactory
+
+    # Pasted from a web page, markup and all; and longer than a snippet.
+    CaseStudyPageFactory(parent=library, title="Living above the shop",
+                         summary="<p>Owners turned empty <b>upper</b> floors into homes.</p> "
+                                 + "More " * 40)
+    results = _results(client.get("/search/?q=upper").content.decode())
+    assert "Case study" in results
+    snippet = results.split('class="search-results__snippet">', 1)[1].split("</p>", 1)[0]
+    assert snippet.startswith("Owners turned empty upper floors into homes. More More")
+    assert len(snippet.split()) == 30 and snippet.endswith("…")
+    assert "&lt;" not in results
+
+
+def test_other_pages_get_a_plain_snippet_from_their_body(client, home_page):
+    page = StandardPage(title="How intervision works", slug="intervision", body=[
+        ("heading", "The case owner"),
+        ("paragraph", "<p>One area brings a question.</p><ol><li>Peers ask.</li>"
+                      "<li>Peers advise.</li></ol><p>" + "word " * 60 + "</p>"),
+    ])
+    home_page.add_child(instance=page)
+    page.save_revision().publish()
+    results = _results(client.get("/search/?q=intervision").content.decode())
+    assert "Standard page" in results
+    assert "The case owner One area brings a question. Peers ask. Peers advise. word" in results
+    assert "<li>" not in results.split("</h3>", 1)[1] and "&lt;" not in results
+    snippet = results.split('class="search-results__snippet">', 1)[1].split("</p>", 1)[0]
+    assert len(snippet.split()) == 30 and snippet.endswith("…")
+
+
+def _search_queries(client):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get("/search/?q=leegstand")
+    assert response.status_code == 200
+    return response.content.decode(), len(queries)
+
+
+def test_search_queries_do_not_grow_with_the_results(client, home_page, programme, library):
+    from tests.casestudies.factories import CaseStudyPageFactory
+
+    def add(numbers):
+        for i in numbers:
+            _session(programme, title=f"Session {i}", description="<p>About leegstand.</p>")
+            CaseStudyPageFactory(parent=library, summary="Less leegstand.")
+            _add(home_page, f"Page {i}", f"page-{i}")
+
+    add(range(1))
+    html, few = _search_queries(client)
+    assert "3 pages found" in html
+    add(range(1, 4))
+    html, many = _search_queries(client)
+    assert "12 pages found" in html
+    assert many == few

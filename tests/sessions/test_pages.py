@@ -1,5 +1,6 @@
 """The programme listing, the session page and the tags on home and area pages."""
 import datetime
+from html.parser import HTMLParser
 
 import pytest
 from django.contrib.auth.models import Group, Permission
@@ -182,3 +183,105 @@ def test_listing_query_count_does_not_grow(client, make_session, index, themes,
         make_session(title=f"T{i}", themes=[themes["vacancy"]], series=series)
     with django_assert_max_num_queries(len(few)):
         assert "T8" in html_of(client.get(index.url))
+
+
+# --- the session page on a phone: facts first, one "Add to calendar" control ----------------
+
+class _CalendarLinks(HTMLParser):
+    """Collects the calendar links of a page and the <details> each one sits in."""
+
+    CALENDAR = ("webcal://", ".ics", "calendar.google.com", "outlook.live.com")
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.open_details = []  # the outermost <details> is the control a link belongs to
+        self.controls = 0
+        self.links = {}  # href -> index of its outermost <details>, or None
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "details":
+            if not self.open_details:
+                self.controls += 1
+            self.open_details.append(self.controls)
+        elif tag == "a" and any(mark in (attrs.get("href") or "") for mark in self.CALENDAR):
+            self.links[attrs["href"]] = self.open_details[0] if self.open_details else None
+
+    def handle_endtag(self, tag):
+        if tag == "details" and self.open_details:
+            self.open_details.pop()
+
+
+def _calendar_links(html):
+    parser = _CalendarLinks()
+    parser.feed(html)
+    return parser.links
+
+
+def test_session_facts_come_before_the_description_and_agenda(client, make_session, themes):
+    session = make_session(
+        title="Squares people stay on", date=datetime.date(2031, 3, 13), format="in_person",
+        venue="Town hall", capacity=30, themes=[themes["vacancy"]],
+        agenda=[("item", {"time": datetime.time(15), "item": "Welcome"})])
+    html = html_of(client.get(session.url))
+    facts = html.index('<dl class="session-facts">')
+    facts_html = html[facts:html.index("</dl>", facts)]
+    for fact in ("Thursday 13 March 2031, 15:00", "CET", "In person · Town hall", "Vacancy",
+                 "30 places left", "Open"):
+        assert fact in facts_html
+    register = html.index('<a class="button" href="#register">Register</a>')
+    assert facts < register < html.index('id="about-heading"') < html.index('id="agenda-heading"')
+
+
+def test_cancelled_and_moved_status_are_among_the_facts(client, make_session):
+    session = edit(make_session(capacity=10), status=SessionStatus.CANCELLED,
+                   cancellation_reason="The speaker fell ill.")
+    html = html_of(client.get(session.url))
+    facts = html[html.index('<dl class="session-facts">'):]
+    facts = facts[:facts.index("</dl>")]
+    assert "Cancelled" in facts and "places left" not in facts
+    assert 'href="#register"' not in html  # nothing to register for
+    moved = edit(make_session(), start_time=datetime.time(10), end_time=datetime.time(11, 30))
+    html = html_of(client.get(moved.url))
+    facts = html[html.index('<dl class="session-facts">'):]
+    assert "Moved" in facts[:facts.index("</dl>")] and "<del>" in facts[:facts.index("</dl>")]
+
+
+def test_calendar_links_sit_in_one_add_to_calendar_control(client, make_session):
+    series = SessionSeriesFactory(name="Working group", slug="working-group")
+    session = make_session(series=series)
+    html = html_of(client.get(session.url))
+    links = _calendar_links(html)
+    assert len(links) == 11  # the session's own 3, and 4 for each of two feeds
+    assert set(links.values()) == {1}  # all inside the first and only <details>
+    assert html.count("<details") == 1
+    assert "<summary" in html and "Add to calendar</summary>" in html
+
+
+def test_session_page_keeps_every_calendar_link(client, make_session, rf):
+    from django.urls import reverse
+    from django.utils.html import escape
+
+    from sessions.links import session_links, subscription_links
+
+    series = SessionSeriesFactory(name="Working group", slug="working-group")
+    session = make_session(series=series)
+    html = html_of(client.get(session.url))
+    request = rf.get(session.url)
+    expected = [session_links(request, session)[key] for key in ("ics", "google", "outlook")]
+    for path, name in ((reverse("sessions:calendar_series", kwargs={"slug": "working-group"}),
+                        "Working group"),
+                       (reverse("sessions:calendar_all"), "All sessions")):
+        feed = subscription_links(request, path, name)
+        expected += [feed[key] for key in ("webcal", "google", "outlook", "ics")]
+    for url in expected:
+        assert f'href="{escape(url)}"' in html, url
+
+
+def test_listing_calendar_links_sit_in_one_control(client, make_session, index, themes):
+    series = SessionSeriesFactory(name="Working group", slug="working-group")
+    make_session(series=series, themes=[themes["vacancy"]])
+    html = html_of(client.get(index.url + "?theme=vacancy&series=working-group"))
+    links = _calendar_links(html)
+    assert "/calendar/series/working-group.ics" in html and "/calendar/themes/vacancy.ics" in html
+    assert len(links) >= 12 and set(links.values()) == {1}
