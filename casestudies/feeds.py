@@ -8,6 +8,7 @@ from django.shortcuts import get_object_or_404
 from django.utils.feedgenerator import Rss201rev2Feed
 from django.utils.translation import gettext as _
 
+from network.absolute_urls import absolute_url, page_url
 from network.models import Theme
 
 from .models import CaseStudyIndexPage, CaseStudyPage
@@ -32,7 +33,7 @@ class CaseStudyFeed(Feed):
 
     def _library_url(self):
         library = CaseStudyIndexPage.objects.live().first()
-        return library.get_full_url(self.request) if library else self.request.build_absolute_uri("/")
+        return page_url(library, self.request) if library else absolute_url("/", self.request)
 
     def title(self, theme):
         from django.conf import settings
@@ -66,7 +67,7 @@ class CaseStudyFeed(Feed):
         return f"{page.summary} ({areas})" if areas else page.summary
 
     def item_link(self, page):
-        return page.get_full_url(self.request)
+        return page_url(page, self.request)
 
     def item_pubdate(self, page):
         return page.first_published_at

@@ -8,6 +8,7 @@ from django.urls import path, reverse_lazy
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from .absolute_urls import site_url
 from .forms import LoginForm, ProfileForm
 
 
@@ -29,6 +30,19 @@ def profile(request):
     return render(request, "network/account/profile.html", {"form": form, "person": person})
 
 
+class PasswordResetView(auth_views.PasswordResetView):
+    """Django's view, with the e-mail's name and link from settings rather than the request.
+
+    Like every e-mail, the link is on SITE_URL: it never depends on the Host header, and the
+    network's name (not the host, which is what Django would use without contrib.sites) signs it.
+    """
+
+    @property
+    def extra_email_context(self):
+        """Read when the e-mail is sent, so that settings changed in tests apply."""
+        return {"network_name": settings.WAGTAIL_SITE_NAME, "site_url": site_url()}
+
+
 _T = "network/account/"
 
 urlpatterns = [
@@ -37,12 +51,10 @@ urlpatterns = [
          name="account_login"),
     path("logout/", auth_views.LogoutView.as_view(), name="account_logout"),
     path("profile/", profile, name="account_profile"),
-    path("password-reset/", auth_views.PasswordResetView.as_view(
+    path("password-reset/", PasswordResetView.as_view(
         template_name=_T + "password_reset_form.html",
         email_template_name=_T + "password_reset_email.txt",
         subject_template_name=_T + "password_reset_subject.txt",
-        # Without django.contrib.sites the site name would be the host name.
-        extra_email_context={"site_name": settings.WAGTAIL_SITE_NAME},
         success_url=reverse_lazy("password_reset_done")), name="password_reset"),
     path("password-reset/sent/", auth_views.PasswordResetDoneView.as_view(
         template_name=_T + "password_reset_done.html"), name="password_reset_done"),

@@ -15,7 +15,8 @@ _ORDER = ["case-studies", "sessions", "members", "intervision", "about"]
 
 
 def navigation(request):
-    """The main navigation (Case studies, Sessions, Members, Intervision, About), one query."""
+    """The main navigation (Case studies, Sessions, Members, Intervision, About), one query,
+    and the network's name for titles, header and footer."""
     urls = {"members": reverse("area_index")}
     site = Site.find_for_request(request)
     if site is not None:
@@ -30,4 +31,5 @@ def navigation(request):
         if url:
             items.append({"label": labels[key], "url": url,
                           "current": path.startswith(url) and url != "/"})
-    return {"main_navigation": items, "site_name": settings.WAGTAIL_SITE_NAME}
+    # Not "site_name": Django's auth views set that to the host (get_current_site) and win.
+    return {"main_navigation": items, "network_name": settings.WAGTAIL_SITE_NAME}

@@ -24,7 +24,6 @@ AREA_SLUGS = [
 ]
 
 DEMO_PASSWORD = "network-demo"
-SITE_URL = "http://127.0.0.1:8000"
 SITE_NAME = "Centre Network"
 ORGANISERS_GROUP = "Organisers"
 
@@ -926,8 +925,8 @@ def load_people(areas, organisations, themes):
 def load_site():
     """Name the default site and give it the host and port of SITE_URL.
 
-    Absolute links (calendar feeds, RSS, emails) are built from the Site record, so it must
-    match where the site is served: http://127.0.0.1:8000 for the README's demo.
+    Our pages, feeds and e-mails do not build absolute links from the Site record (see
+    network.absolute_urls), but Wagtail's own full URLs do, so it follows SITE_URL too.
     """
     from urllib.parse import urlsplit
 
@@ -991,6 +990,7 @@ def load_accounts(stdout, people):
     from django.contrib.auth import get_user_model
     from django.contrib.auth.models import Group
 
+    from .absolute_urls import absolute_url
     from .models import Person
 
     user_model = get_user_model()
@@ -1017,7 +1017,7 @@ def load_accounts(stdout, people):
             person.user = user
             person.save()
         if user.check_password(DEMO_PASSWORD):
-            stdout.write(f"  {label}: {username} / {DEMO_PASSWORD} ({SITE_URL}{path})")
+            stdout.write(f"  {label}: {username} / {DEMO_PASSWORD} ({absolute_url(path)})")
         else:
             stdout.write(f"  {label}: the user {username!r} exists with a changed password; "
                          f"reset it with `python manage.py changepassword {username}`")

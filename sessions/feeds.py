@@ -15,11 +15,13 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 
+from network.absolute_urls import page_url
+
 from . import ical
 from .models import Registration, SessionPage
 
 # Bump when the feed output changes shape (new properties…) so ETags change with the code.
-FEED_FORMAT_VERSION = "1"
+FEED_FORMAT_VERSION = "2"
 # Fields the feed never reads: not worth loading.
 _UNUSED = ("agenda", "materials", "summary", "join_url", "recording_url")
 
@@ -67,7 +69,7 @@ class Feed:
     def render(self, request) -> bytes:
         sessions = self.sessions.defer(*_UNUSED).order_by("starts_at", "pk")
         return ical.build_calendar(sessions, name=self.name, description=self.description,
-                                   url_for=lambda session: session.get_full_url(request))
+                                   url_for=lambda session: page_url(session, request))
 
 
 @dataclass
@@ -87,7 +89,7 @@ class PersonalFeed(Feed):
                         .order_by("starts_at", "pk"))
             self._body = ical.build_calendar(
                 sessions, name=self.name, description=self.description,
-                url_for=lambda session: session.get_full_url(request),
+                url_for=lambda session: page_url(session, request),
                 join_url_for=lambda session: session.join_url)
         return self._body
 

@@ -6,6 +6,8 @@ from urllib.parse import urlencode
 
 from django.urls import reverse
 
+from network.absolute_urls import page_url
+
 
 def webcal_url(request, path: str) -> str:
     """The feed address with the webcal:// scheme, which calendar apps open as a subscription."""
@@ -37,8 +39,7 @@ def session_links(request, session) -> dict:
 
     Only public data goes in (no join link), as in the feeds.
     """
-    page_url = session.get_full_url(request)
-    details = page_url
+    details = page_url(session, request)
     ics = request.build_absolute_uri(reverse("sessions:calendar_session", kwargs={"pk": session.pk}))
     google = {
         "action": "TEMPLATE",

@@ -19,31 +19,30 @@ from django.utils import translation
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
+from network.absolute_urls import absolute_url, page_url
+
 from . import ical
 from .models import Registration
 
 logger = logging.getLogger(__name__)
 
 
-def site_root(session) -> str:
-    """The address of the site the session belongs to (no trailing slash)."""
-    site = session.get_site()
-    root = site.root_url if site else settings.WAGTAILADMIN_BASE_URL
-    return root.rstrip("/")
-
-
 def links(registration) -> dict:
-    """The absolute links an e-mail or page gives one registered person."""
+    """The absolute links an e-mail gives one registered person, on SITE_URL.
+
+    E-mails are also sent outside any request (an organiser's change, a management command),
+    so they never depend on one: SITE_URL is the one address they use.
+    """
     session = registration.session
-    root = site_root(session)
     token = registration.participant.manage_token
     return {
-        "page": session.get_full_url(),
-        "manage": root + reverse("sessions:registration_manage", kwargs={"token": token}),
-        "cancel": root + reverse("sessions:registration_cancel",
-                                 kwargs={"token": token, "pk": registration.pk}),
-        "calendar": root + reverse("sessions:calendar_personal",
-                                   kwargs={"token": registration.participant.calendar_token}),
+        "page": page_url(session),
+        "manage": absolute_url(reverse("sessions:registration_manage", kwargs={"token": token})),
+        "cancel": absolute_url(reverse("sessions:registration_cancel",
+                                       kwargs={"token": token, "pk": registration.pk})),
+        "calendar": absolute_url(reverse(
+            "sessions:calendar_personal",
+            kwargs={"token": registration.participant.calendar_token})),
     }
 
 
@@ -80,7 +79,7 @@ def _send(registration, template, subject, *, method=None, extra=None, sender=No
             "when": when_range(session),
             "where": session.location_text(),
             "links": links(registration),
-            "site_name": settings.WAGTAIL_SITE_NAME,
+            "network_name": settings.WAGTAIL_SITE_NAME,
             "confirmed": registration.is_confirmed,
             "show_join": bool(session.join_url) and registration.is_confirmed
             and not session.is_cancelled,

@@ -1,20 +1,32 @@
-"""Production: DEBUG off, HTTPS behind a proxy, a SECRET_KEY is mandatory."""
+"""Production: DEBUG off, HTTPS behind a proxy, a SECRET_KEY is mandatory.
+
+``LOCAL_HTTP=1`` runs these settings over plain HTTP on one's own machine (the README's serve
+command): no redirect to HTTPS, cookies without the Secure flag, no HSTS. It is off by default
+and refused unless every allowed host is a loopback name, so it cannot weaken a real deployment.
+"""
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F401,F403
-from .base import SECRET_KEY
+from .base import ALLOWED_HOSTS, SECRET_KEY
 from .env import env_bool, env_str
 
 DEBUG = env_bool("DEBUG", False)
 if not SECRET_KEY:
     raise ImproperlyConfigured("SECRET_KEY must be set in production.")
 
+LOCAL_HTTP = env_bool("LOCAL_HTTP", False)
+_LOOPBACK = {"127.0.0.1", "localhost", "[::1]"}
+if LOCAL_HTTP and not set(ALLOWED_HOSTS) <= _LOOPBACK:
+    raise ImproperlyConfigured(
+        "LOCAL_HTTP=1 is for a local trial only: ALLOWED_HOSTS may then hold only "
+        f"{', '.join(sorted(_LOOPBACK))}.")
+
 # The proxy terminates TLS and says so in X-Forwarded-Proto.
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
-SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
-SESSION_COOKIE_SECURE = env_bool("SECURE_COOKIES", True)
-CSRF_COOKIE_SECURE = env_bool("SECURE_COOKIES", True)
-SECURE_HSTS_SECONDS = int(env_str("SECURE_HSTS_SECONDS", "31536000"))
+SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", not LOCAL_HTTP)
+SESSION_COOKIE_SECURE = env_bool("SECURE_COOKIES", not LOCAL_HTTP)
+CSRF_COOKIE_SECURE = env_bool("SECURE_COOKIES", not LOCAL_HTTP)
+SECURE_HSTS_SECONDS = int(env_str("SECURE_HSTS_SECONDS", "0" if LOCAL_HTTP else "31536000"))
 SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", False)
 SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", False)
 SECURE_CONTENT_TYPE_NOSNIFF = True

@@ -24,7 +24,7 @@ def test_feed_of_all_live_public_cases(client, library, make_case, themes):
     channel, found = items(client.get("/feeds/case-studies/"))
     assert [title for title, _ in found] == ["Published"]
     item = found[0][1]
-    assert item.findtext("link").startswith("http://localhost/case-studies/case-study-")
+    assert item.findtext("link").startswith("http://testserver/case-studies/case-study-")
     assert item.findtext("description").startswith("Shops for starters.")
     assert [c.text for c in item.findall("category")] == ["Vacancy"]
     assert item.findtext("pubDate")

@@ -98,7 +98,7 @@ def test_meta_tags_and_print_stylesheet(client, case):
     assert '<meta property="og:title" content="A centre organisation in the golden triangle">' in html
     assert ('<meta property="og:description" content="Municipality, entrepreneurs and owners '
             'commit money and people.">') in html
-    assert '<link rel="canonical" href="http://localhost/case-studies/' in html
+    assert '<link rel="canonical" href="http://testserver/case-studies/' in html
     assert '<meta name="description" content="Municipality, entrepreneurs and owners' in html
     assert 'media="print"' in html and "css/print.css" in html
 

@@ -89,7 +89,9 @@ def test_demo_network_is_complete_and_loading_it_again_changes_nothing():
     users = get_user_model().objects
     admin = users.get(username="admin")
     assert admin.is_superuser and admin.is_staff and admin.check_password(demo.DEMO_PASSWORD)
-    assert "Admin login: admin / network-demo (http://127.0.0.1:8000/admin/)" in first_output
+    # Logins are printed on SITE_URL (the test settings' http://testserver), not a fixed port.
+    assert "Admin login: admin / network-demo (http://testserver/admin/)" in first_output
+    assert ":8000" not in first_output
     member = users.get(username="member")
     assert member.person.areas.filter(country="NL").exists() and not member.is_staff
     organiser = users.get(username="organiser")

@@ -1,5 +1,7 @@
 """Configuration comes from the environment, and production refuses unsafe defaults."""
+import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -31,6 +33,71 @@ def test_production_refuses_to_start_without_secret_key():
 def test_production_starts_with_a_secret_key():
     result = _check("network.settings.production", SECRET_KEY="x" * 50)
     assert result.returncode == 0, result.stderr
+
+
+def _settings(settings_module, *names, **env):
+    """Some settings' values as the module computes them from this environment (a subprocess)."""
+    environment = {k: v for k, v in os.environ.items()
+                   if not k.startswith(("SECURE_", "EMAIL_", "LOCAL_", "ALLOWED_", "DJANGO_"))}
+    environment.update({"DJANGO_SETTINGS_MODULE": settings_module, **env})
+    code = ("import json; from django.conf import settings; "
+            f"print(json.dumps({{n: str(getattr(settings, n, None)) for n in {list(names)!r}}}))")
+    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=environment,
+                            capture_output=True, text=True, timeout=120)
+    return result.returncode, json.loads(result.stdout) if result.returncode == 0 else result.stderr
+
+
+_SECURITY = ("SECURE_SSL_REDIRECT", "SESSION_COOKIE_SECURE", "CSRF_COOKIE_SECURE",
+             "SECURE_HSTS_SECONDS")
+
+
+def test_production_is_https_only_unless_local_http_is_switched_on():
+    code, values = _settings("network.settings.production", *_SECURITY, SECRET_KEY="x" * 50)
+    assert code == 0, values
+    assert values == {"SECURE_SSL_REDIRECT": "True", "SESSION_COOKIE_SECURE": "True",
+                      "CSRF_COOKIE_SECURE": "True", "SECURE_HSTS_SECONDS": "31536000"}
+    code, values = _settings("network.settings.production", *_SECURITY, SECRET_KEY="x" * 50,
+                             LOCAL_HTTP="1")
+    assert code == 0, values
+    assert values == {"SECURE_SSL_REDIRECT": "False", "SESSION_COOKIE_SECURE": "False",
+                      "CSRF_COOKIE_SECURE": "False", "SECURE_HSTS_SECONDS": "0"}
+
+
+def test_local_http_is_refused_for_a_public_host():
+    code, error = _settings("network.settings.production", "DEBUG", SECRET_KEY="x" * 50,
+                            LOCAL_HTTP="1", ALLOWED_HOSTS="127.0.0.1,network.example")
+    assert code != 0
+    assert "LOCAL_HTTP=1 is for a local trial only" in error
+
+
+def test_production_without_a_secret_key_refuses_even_with_local_http():
+    code, error = _settings("network.settings.production", "DEBUG", LOCAL_HTTP="1")
+    assert code != 0 and "SECRET_KEY must be set" in error
+
+
+def test_check_deploy_reports_only_the_documented_hsts_warnings():
+    environment = {k: v for k, v in os.environ.items()
+                   if not k.startswith(("SECURE_", "LOCAL_", "DJANGO_", "DEBUG", "DATABASE_"))}
+    environment.update({"DJANGO_SETTINGS_MODULE": "network.settings.production",
+                        "SECRET_KEY": "k3y-" + "0123456789abcdefghijklmnopqrstuvwxyz" * 2,
+                        "DATABASE_URL": "sqlite:///:memory:"})
+    result = subprocess.run([sys.executable, "manage.py", "check", "--deploy"], cwd=ROOT,
+                            env=environment, capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert sorted(set(re.findall(r"\(([a-z_]+\.[EW]\d+)\)", result.stderr))) == [
+        "security.W005", "security.W021"]
+
+
+def test_email_file_path_comes_from_the_environment(tmp_path):
+    backend = "django.core.mail.backends.filebased.EmailBackend"
+    code, values = _settings("network.settings.production", "EMAIL_BACKEND", "EMAIL_FILE_PATH",
+                             SECRET_KEY="x" * 50, EMAIL_BACKEND=backend,
+                             EMAIL_FILE_PATH=str(tmp_path))
+    assert code == 0, values
+    assert values == {"EMAIL_BACKEND": backend, "EMAIL_FILE_PATH": str(tmp_path)}
+    code, error = _settings("network.settings.production", "EMAIL_BACKEND",
+                            SECRET_KEY="x" * 50, EMAIL_BACKEND=backend)
+    assert code != 0 and "EMAIL_FILE_PATH must be set" in error
 
 
 def test_dev_without_debug_needs_a_secret_key():
