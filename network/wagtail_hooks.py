@@ -1,6 +1,8 @@
 """Admin registration of the network's core snippets, with search and filters in listings,
 plus the directory's import/export and personal-data views."""
+from django.templatetags.static import static
 from django.urls import path, reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
@@ -109,3 +111,15 @@ def register_personal_data_actions(actions):
                             _("Personal data exported"))
     actions.register_action(personal_data.ERASE_ACTION, _("Erase personal data"),
                             _("Personal data erased"))
+
+
+@hooks.register("insert_global_admin_css")
+def admin_accessibility_css():
+    """Accessibility fixes to the admin's own styles (see the stylesheet)."""
+    return format_html('<link rel="stylesheet" href="{}">', static("css/admin.css"))
+
+
+@hooks.register("insert_editor_js")
+def editor_field_labels():
+    """Accessible names for the rich-text editors on every edit form (see the script)."""
+    return format_html('<script src="{}"></script>', static("js/admin-editor-labels.js"))

@@ -1,0 +1,54 @@
+"""What only a real server shows: HEAD requests under gunicorn send headers and no body (the
+test client drops bodies by itself, gunicorn logs the app's mistake), and the brand is the
+site's name whatever host and port serve it."""
+import re
+import socket
+from urllib.parse import urlsplit
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+
+def raw_head(site, path):
+    """Send HEAD over a plain socket and return everything the server wrote back."""
+    host = urlsplit(site.url)
+    with socket.create_connection((host.hostname, host.port), timeout=30) as connection:
+        connection.sendall(f"HEAD {path} HTTP/1.1\r\nHost: {host.netloc}\r\nConnection: close\r\n\r\n"
+                           .encode())
+        received = b""
+        while chunk := connection.recv(65536):
+            received += chunk
+    return received
+
+
+def test_head_requests_get_headers_and_no_body(live_site):
+    document = live_site.sql("SELECT id, file FROM wagtaildocs_document ORDER BY id LIMIT 1")
+    paths = ["/", "/case-studies/", "/calendar/sessions.ics", "/feeds/case-studies/", "/members/"]
+    if document:
+        doc_id, file_name = document[0]
+        paths.append(f"/documents/{doc_id}/{file_name.rsplit('/', 1)[-1]}")
+    log_start = live_site.log.stat().st_size
+    for path in paths:
+        answer = raw_head(live_site, path)
+        head, _, body = answer.partition(b"\r\n\r\n")
+        status = int(head.split(b" ", 2)[1])
+        assert status < 500, (path, head)
+        assert body == b"", f"HEAD {path} sent {len(body)} body bytes"
+        get_status, headers, get_body = live_site.fetch(path)
+        assert get_status == status
+        length = re.search(rb"(?im)^content-length:\s*(\d+)", head)
+        if length:
+            # Same length as the GET would send: a client may rely on it.
+            assert int(length.group(1)) == len(get_body), path
+    with open(live_site.log, "rb") as log:
+        log.seek(log_start)
+        assert b"no-body response" not in log.read()
+
+
+def test_the_brand_is_the_site_name_not_the_host(page):
+    page.goto("/account/login/")
+    host = urlsplit(page.site.url).netloc
+    assert page.title().endswith("· Centre Network")
+    assert host not in page.locator("header").inner_text()
+    assert host not in page.locator("footer").inner_text()
