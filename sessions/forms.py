@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from network.models import MemberArea, Theme
 
+from .localtime import check_session_times
 from .models import TIME_ZONE_CHOICES, SessionFormat, SessionSeries
 from .recurrence import MONTHLY, WEEKDAYS, WEEKLY, RecurrenceRule
 
@@ -130,6 +131,10 @@ class SeriesGeneratorForm(forms.Form):
     def clean_skip_dates(self):
         return parse_dates(self.cleaned_data.get("skip_dates") or "")
 
+    # Dates of the rule whose start or end time a daylight-saving change skips or repeats:
+    # [(date, {"start_time"/"end_time": LocalTimeProblem})], filled by clean().
+    time_problems = ()
+
     def clean(self):
         cleaned = super().clean()
         start, end = cleaned.get("start_time"), cleaned.get("end_time")
@@ -137,7 +142,21 @@ class SeriesGeneratorForm(forms.Form):
             self.add_error("end_time", _("The sessions must end after they start."))
         if cleaned.get("frequency") == MONTHLY and not cleaned.get("week_of_month"):
             self.add_error("week_of_month", _("Choose which week of the month."))
+        if not self.errors:
+            self.time_problems = dates_with_time_problems(
+                self.rule().dates(), start, end, cleaned["time_zone"])
+            # The preview marks these dates; creating refuses them, so that no session is
+            # silently stored at a time that does not exist or that calendars read differently.
+            if self.data.get("action") == "create":
+                for _day, problems in self.time_problems:
+                    for field, problem in problems.items():
+                        self.add_error(field, problem.message)
         return cleaned
+
+    def preview_rows(self) -> list[tuple[date, list]]:
+        """Each date the rule gives, with its daylight-saving problems (usually none)."""
+        problems = dict(self.time_problems)
+        return [(day, list(problems.get(day, {}).values())) for day in self.rule().dates()]
 
     def rule(self) -> RecurrenceRule:
         data = self.cleaned_data
@@ -146,6 +165,17 @@ class SeriesGeneratorForm(forms.Form):
             week_of_month=data.get("week_of_month") or None, start_date=data["start_date"],
             count=data["count"], skip=tuple(data["skip_dates"]),
         )
+
+
+def dates_with_time_problems(dates, start_time, end_time, time_zone) -> list[tuple[date, dict]]:
+    """The ``dates`` on which ``start_time`` or ``end_time`` does not exist or occurs twice in
+    ``time_zone``, each with its problems (see ``sessions.localtime``)."""
+    found = []
+    for day in dates:
+        problems = check_session_times(day, start_time, end_time, time_zone)
+        if problems:
+            found.append((day, problems))
+    return found
 
 
 class RegistrationForm(forms.Form):

@@ -4,6 +4,7 @@ from __future__ import annotations
 from django.utils.formats import date_format
 from django.utils.text import slugify
 
+from .localtime import check_session_times
 from .models import SessionIndexPage, SessionPage
 
 
@@ -36,7 +37,15 @@ def create_drafts(*, index, series, title, dates, start_time, end_time, time_zon
 
     Drafts are not live, so they appear in no listing or feed until an organiser publishes them
     one by one (after adding the theme, description and hosts).
+
+    Raises ValueError, creating nothing, if the start or end time does not exist or occurs
+    twice on one of the dates (a daylight-saving change): Wagtail does not run the session's
+    own validation on drafts, so it is checked here. The generator form reports such dates.
     """
+    problems = [problem for day in dates
+                for problem in check_session_times(day, start_time, end_time, time_zone).values()]
+    if problems:
+        raise ValueError(" ".join(problem.message for problem in problems))
     created = []
     for day in dates:
         page_title = session_title(title, day)

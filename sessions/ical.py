@@ -11,6 +11,10 @@ time, so the same data always gives the same bytes (and the same ETag). What is 
   SEQUENCE, DTSTART/DTEND in the session's zone, SUMMARY, STATUS, URL, LOCATION and a plain-text
   DESCRIPTION. Join links are never written into public feeds.
 
+Every text value (names, descriptions, titles, places…) is written as RFC 5545 TEXT through
+``Text``, whatever an organiser typed: escaped, with line endings normalised and the control
+characters a content line may not hold removed (``clean_text``); icalendar folds the lines.
+
 Two private kinds of calendar carry the join link (in DESCRIPTION and as an RFC 7986
 CONFERENCE): a registered person's personal feed (``personal_calendar``), and the iTIP
 (RFC 5546) REQUEST / CANCEL invitations attached to registration e-mails (``invitation``).
@@ -18,9 +22,9 @@ All of them use the same UID for a session, so clients match them up.
 """
 from __future__ import annotations
 
-import html
 import re
 from datetime import UTC, datetime, timedelta
+from email.utils import parseaddr
 from functools import lru_cache
 from html.parser import HTMLParser
 from zoneinfo import ZoneInfo
@@ -42,6 +46,32 @@ _RULE_YEAR = 2026
 
 
 # --- plain text ---------------------------------------------------------------------------
+
+# RFC 5545 CONTROL (C0 controls other than TAB and LF, and DEL) may not appear in a content line.
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f]")
+
+
+def clean_text(value) -> str:
+    """``value`` as text a calendar can hold: line endings (CRLF, CR) as LF, and the control
+    characters a content line may not contain removed. Everything else is kept as typed."""
+    text = str(value or "").replace("\r\n", "\n").replace("\r", "\n")
+    return _CONTROL.sub("", text)
+
+
+class Text(icalendar.vText):
+    """A TEXT value (RFC 5545 section 3.3.11), escaped exactly as the RFC says.
+
+    ``icalendar.vText`` also turns a typed backslash-N into a line break ("C:\\New" would lose
+    its backslash), and X- properties such as X-WR-CALNAME would not be escaped at all: every
+    text we write goes through this class instead.
+    """
+
+    def __new__(cls, value, *args, **kwargs):
+        return super().__new__(cls, clean_text(value), *args, **kwargs)
+
+    def to_ical(self) -> bytes:
+        return (self.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
+                .replace("\n", "\\n").encode("utf-8"))
 
 
 class _TextExtractor(HTMLParser):
@@ -82,7 +112,9 @@ def plain_text(rich_text: str) -> str:
     parser = _TextExtractor()
     parser.feed(rich_text)
     parser.close()
-    text = html.unescape("".join(parser.parts)).replace("\xa0", " ")
+    # convert_charrefs already decoded the entities once: decoding again would turn a typed
+    # "&lt;" into "<".
+    text = "".join(parser.parts).replace("\xa0", " ")
     lines = [re.sub(r"[ \t]+", " ", line).strip() for line in text.splitlines()]
     return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
 
@@ -208,19 +240,19 @@ def session_event(session, url: str, *, join_url: str = "", stamp=None) -> icale
     if session.is_cancelled:
         # Many clients ignore STATUS in subscriptions; the title says it too.
         title = _("Cancelled: %(title)s") % {"title": title}
-    event.add("summary", title)
+    event.add("summary", Text(title))
     event.add("status", "CANCELLED" if session.status == SessionStatus.CANCELLED else "CONFIRMED")
     event.add("transp", "OPAQUE")
     event.add("class", "PUBLIC")
     event.add("url", url, parameters={"VALUE": "URI"})
     location = session.location_text()
     if location:
-        event.add("location", location)
+        event.add("location", Text(location))
     if join_url and not session.is_cancelled:
         event.add("conference", join_url,
                   parameters={"VALUE": "URI", "FEATURE": "AUDIO,VIDEO",
                               "LABEL": _("Online meeting")})
-    event.add("description", session_description(session, url, join_url))
+    event.add("description", Text(session_description(session, url, join_url)))
     return event
 
 
@@ -229,37 +261,69 @@ def _calendar(name: str, description: str) -> icalendar.Calendar:
     calendar.add("prodid", PRODID)
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
-    calendar.add("x-wr-calname", name)
-    calendar.add("name", name)
+    # X- properties are not typed by icalendar (nothing would be escaped): give them TEXT.
+    calendar.add("x-wr-calname", Text(name))
+    calendar.add("name", Text(name))
     if description:
-        calendar.add("x-wr-caldesc", description)
-        calendar.add("description", description)
+        calendar.add("x-wr-caldesc", Text(description))
+        calendar.add("description", Text(description))
     calendar.add("refresh-interval", REFRESH, parameters={"VALUE": "DURATION"})
     # X-PUBLISHED-TTL is an X- property, so icalendar does not know its type: write it as text.
     calendar.add("x-published-ttl", icalendar.vDuration(REFRESH).to_ical().decode())
     return calendar
 
 
-def build_calendar(sessions, *, name: str, description: str, url_for, join_url_for=None) -> bytes:
+def build_calendar(sessions, *, name: str, description: str, url_for, join_url_for=None,
+                   cancelled=()) -> bytes:
     """A complete VCALENDAR for ``sessions`` as bytes (UTF-8, CRLF, folded at 75 octets).
 
     ``url_for(session)`` gives the absolute page URL; ``join_url_for(session)`` the join link,
-    for private calendars only. Feeds are written in the site's main language so that the
+    for private calendars only. ``cancelled`` are tombstones of sessions withdrawn from the
+    feed (see ``withdrawn_event``). Feeds are written in the site's main language so that the
     bytes do not depend on the subscriber's Accept-Language.
     """
     with translation.override(settings.LANGUAGE_CODE):
         calendar = _calendar(name, description)
         sessions = list(sessions)
-        for tzid in sorted({session.time_zone for session in sessions}):
+        cancelled = list(cancelled)
+        for tzid in sorted({item.time_zone for item in sessions + cancelled}):
             calendar.add_component(vtimezone(tzid))
         for session in sessions:
             join_url = join_url_for(session) if join_url_for else ""
             calendar.add_component(session_event(session, url_for(session), join_url=join_url))
+        for tombstone in cancelled:
+            calendar.add_component(withdrawn_event(tombstone))
         return calendar.to_ical()
 
 
+def withdrawn_event(tombstone) -> icalendar.Event:
+    """A session that was deleted or unpublished, as a STATUS:CANCELLED VEVENT.
+
+    ``tombstone`` is a ``FeedTombstone``: the same UID as the live event had, a higher
+    SEQUENCE, and the withdrawal as DTSTAMP/LAST-MODIFIED, so clients that merge a
+    subscription instead of replacing it also drop the event. It has no URL (the page is
+    gone) and does not block time (TRANSPARENT).
+    """
+    zone = ZoneInfo(tombstone.time_zone)
+    left = tombstone.left_at.astimezone(UTC)
+    event = icalendar.Event()
+    event.add("uid", tombstone.uid)
+    event.add("dtstamp", left)
+    event.add("last-modified", left)
+    event.add("sequence", tombstone.sequence)
+    event.add("dtstart", tombstone.starts_at.astimezone(zone))
+    event.add("dtend", tombstone.ends_at.astimezone(zone))
+    event.add("summary", Text(_("Cancelled: %(title)s") % {"title": tombstone.title}))
+    event.add("status", "CANCELLED")
+    event.add("transp", "TRANSPARENT")
+    event.add("class", "PUBLIC")
+    event.add("description", Text(_("This session has been cancelled and taken off the "
+                                     "programme.")))
+    return event
+
+
 def invitation(session, *, url: str, method: str, attendee_name: str, attendee_email: str,
-               join_url: str = "", now=None) -> bytes:
+               join_url: str = "", now=None, sequence: int | None = None) -> bytes:
     """An iTIP (RFC 5546) message about one session for one registered person, to attach to
     an e-mail: ``method`` "REQUEST" (you have a place; also for changes) or "CANCEL".
 
@@ -267,7 +331,8 @@ def invitation(session, *, url: str, method: str, attendee_name: str, attendee_e
     section 3.2.5); for a cancelled session the event carries STATUS:CANCELLED. The network
     is the ORGANIZER (its sender address) and the person the one ATTENDEE; replies are not
     requested (RSVP=FALSE), since the place is already booked. Written in the language
-    active for the e-mail.
+    active for the e-mail. ``sequence`` overrides the session's SEQUENCE (the sender passes
+    the stored value, so that a message is never older than one the person already got).
     """
     if method not in ("REQUEST", "CANCEL"):
         raise ValueError(f"unsupported iTIP method {method!r}")
@@ -282,7 +347,12 @@ def invitation(session, *, url: str, method: str, attendee_name: str, attendee_e
                           stamp=now)
     if method == "CANCEL" and not session.is_cancelled:
         del event["status"]
-    organizer = icalendar.vCalAddress(f"mailto:{settings.DEFAULT_FROM_EMAIL}")
+    if sequence is not None:
+        del event["sequence"]
+        event.add("sequence", sequence)
+    # DEFAULT_FROM_EMAIL may carry a display name ("Centre Network <network@…>"): mailto: takes
+    # the bare address; the name is the CN.
+    organizer = icalendar.vCalAddress(f"mailto:{parseaddr(settings.DEFAULT_FROM_EMAIL)[1]}")
     organizer.params["cn"] = icalendar.vText(settings.WAGTAIL_SITE_NAME)
     event.add("organizer", organizer)
     attendee = icalendar.vCalAddress(f"mailto:{attendee_email}")

@@ -8,11 +8,13 @@ One e-mail per person: nobody sees the other recipients' addresses.
 from __future__ import annotations
 
 import logging
-from email.mime.text import MIMEText
+from email import encoders
+from email.mime.base import MIMEBase
 from email.utils import formataddr
 
 from django.conf import settings
 from django.core.mail import EmailMessage
+from django.core.mail.message import SafeMIMEMultipart
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
@@ -22,7 +24,7 @@ from django.utils.translation import gettext as _
 from network.absolute_urls import absolute_url, page_url
 
 from . import ical
-from .models import Registration
+from .models import Registration, SessionPage
 
 logger = logging.getLogger(__name__)
 
@@ -52,12 +54,60 @@ def when_range(session) -> str:
     return f"{date_format(start, 'l j F Y')}, {start:%H:%M}–{end:%H:%M} {start.tzname()}"
 
 
-def _calendar_part(data: bytes, method: str) -> MIMEText:
-    # text/calendar with the iTIP method in the Content-Type is what mail clients look for.
-    part = MIMEText(data.decode("utf-8"), "calendar", "utf-8")
-    part.set_param("method", method)
-    part.add_header("Content-Disposition", "attachment", filename="invite.ics")
+def _calendar_part(data: bytes, method: str, *, attachment: bool) -> MIMEBase:
+    """One MIME part carrying the iTIP message ``data``.
+
+    Inline: ``text/calendar; method=…; charset=utf-8``, the part Outlook and Gmail read as a
+    meeting invitation (the method must equal METHOD inside). Attachment: the same bytes as
+    ``application/ics`` named invite.ics, for clients that only offer attachments. Both are
+    base64, so the CRLF line ends and 75-octet folding reach the client byte for byte (8bit
+    would let relays rewrite line ends; quoted-printable would fold long lines again).
+    """
+    if attachment:
+        part = MIMEBase("application", "ics", name="invite.ics")
+        part.add_header("Content-Disposition", "attachment", filename="invite.ics")
+    else:
+        part = MIMEBase("text", "calendar")
+        # Unquoted tokens, as calendar services write them: some parsers compare literally.
+        part.replace_header("Content-Type", f"text/calendar; method={method}; charset=utf-8")
+    part.set_payload(data)
+    encoders.encode_base64(part)
     return part
+
+
+class InvitationEmail(EmailMessage):
+    """An e-mail with an iTIP invitation, in the shape mail clients recognise:
+
+    multipart/mixed [ multipart/alternative [ text/plain, text/calendar; method=… ],
+    application/ics attachment invite.ics ].
+    """
+
+    def __init__(self, *args, calendar: bytes, method: str, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.calendar_part = _calendar_part(calendar, method, attachment=False)
+        self.attach(_calendar_part(calendar, method, attachment=True))
+
+    def _create_message(self, msg):
+        # Django's hook between the body part and the attachments (EmailMultiAlternatives
+        # overrides it too): its alternatives can only be text Django encodes itself, so the
+        # alternative with the inline calendar part is built here.
+        alternative = SafeMIMEMultipart(_subtype="alternative",
+                                        encoding=self.encoding or settings.DEFAULT_CHARSET)
+        alternative.attach(msg)
+        alternative.attach(self.calendar_part)
+        return self._create_attachments(alternative)
+
+
+def _current_sequence(session) -> int:
+    """The session's SEQUENCE as stored now (never below the in-memory value).
+
+    The stored sequence only ever rises (``SessionPage._track_changes`` starts from the stored
+    row), and every invitation sent so far carried a value read from it; reading it again at
+    sending time therefore keeps each person's messages in order, whatever copy of the session
+    the caller holds: a CANCEL is never older than the last REQUEST the person got.
+    """
+    stored = SessionPage.objects.filter(pk=session.pk).values_list("sequence", flat=True).first()
+    return max(session.sequence, stored or 0)
 
 
 def _reply_to(session, sender=None):
@@ -89,15 +139,18 @@ def _send(registration, template, subject, *, method=None, extra=None, sender=No
         }
         body = render_to_string(f"sessions/email/{template}.txt", context)
         subject = str(subject) % {"title": session.title}
-        message = EmailMessage(subject, body, to=[formataddr((registration.name,
-                                                              participant.email))],
-                               reply_to=_reply_to(session, sender))
-        message.extra_headers["Auto-Submitted"] = "auto-generated"
+        headers = {"Auto-Submitted": "auto-generated"}
+        to = [formataddr((registration.name, participant.email))]
+        reply_to = _reply_to(session, sender)
         if method:
-            message.attach(_calendar_part(ical.invitation(
+            calendar = ical.invitation(
                 session, url=context["links"]["page"], method=method,
                 attendee_name=registration.name, attendee_email=participant.email,
-                join_url=session.join_url), method))
+                join_url=session.join_url, sequence=_current_sequence(session))
+            message = InvitationEmail(subject, body, to=to, reply_to=reply_to, headers=headers,
+                                      calendar=calendar, method=method)
+        else:
+            message = EmailMessage(subject, body, to=to, reply_to=reply_to, headers=headers)
     try:
         message.send()
     except OSError:
@@ -162,4 +215,20 @@ def message_registrants(session, *, subject, body, include_waiting=False, sender
         registration.session = session
         sent += _send(registration, "organiser_message", subject.replace("%", "%%"),
                       extra={"message": body}, sender=sender)
+    return sent
+
+
+def session_withdrawn(registrations, session):
+    """Tell the people of ``registrations`` that ``session`` was deleted or unpublished.
+
+    The registrations are already cancelled (or deleted with the session), so they are passed
+    in, as they were, rather than looked up; ``session`` is the in-memory session marked
+    cancelled with the SEQUENCE the feeds show. Confirmed people get an iTIP CANCEL. Returns
+    how many e-mails were sent.
+    """
+    sent = 0
+    for registration in registrations:
+        registration.session = session
+        sent += _send(registration, "session_cancelled", _("Cancelled: %(title)s"),
+                      method="CANCEL" if registration.is_confirmed else None)
     return sent

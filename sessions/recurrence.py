@@ -2,7 +2,9 @@
 
 Only dates are computed here; each session keeps its wall-clock times and zone, and its UTC
 instants are derived on save, so a rule that crosses a daylight-saving change keeps the same
-local time ("15:00 Amsterdam") on both sides.
+local time ("15:00 Amsterdam") on both sides. A date on which that local time does not exist
+or occurs twice (the night of a daylight-saving change) is reported by the generator form, not
+created (see ``sessions.localtime``).
 """
 from __future__ import annotations
 

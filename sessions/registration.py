@@ -238,3 +238,20 @@ def session_published(session):
     from . import notifications
 
     return notifications.session_changed(session)
+
+
+def withdraw(session, *, now=None):
+    """Cancel every active registration of a session that is being deleted or unpublished.
+
+    Nobody moves up from the waiting list (the session no longer takes place). Returns the
+    registrations as they were before (confirmed or waiting), for the e-mails; the caller
+    sends those after the transaction commits.
+    """
+    now = now or timezone.now()
+    with transaction.atomic():
+        _lock(session.pk)
+        active = list(Registration.objects.active().filter(session_id=session.pk)
+                      .select_related("participant"))
+        Registration.objects.filter(pk__in=[r.pk for r in active]).update(
+            status=RegistrationStatus.CANCELLED, seat=None, status_changed_at=now)
+    return active

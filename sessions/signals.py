@@ -4,16 +4,26 @@ These changes do not go through ``SessionPage.save()``: unpublishing, adding a v
 restriction, moving pages and renaming the programme page. Bumping ``changed_at`` moves the
 feeds' Last-Modified forward, so clients that only send If-Modified-Since refetch. Publishing
 a session also fills free places and tells registered people about changes (registration.py).
+
+A session that is deleted or unpublished (by hand, in bulk, or by its expiry date) is treated
+as cancelled: its registrations are cancelled and the people told (an iTIP CANCEL), and the
+feeds it was in keep it as a cancelled event for a while (models/feed_history.py). Sessions
+joining or leaving a theme or series stamp that feed, so its validators move forward.
 """
-from django.db.models.signals import post_delete, post_save
+import copy
+
+from django.db import transaction
+from django.db.models import F
+from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete, pre_save
 from django.dispatch import receiver
 from django.utils import timezone
+from django.utils.translation import gettext_lazy
 from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 
 from network.personal_data import person_erased
 
-from .models import Participant, SessionPage
+from .models import FeedTombstone, Participant, SessionPage, SessionStatus, feed_history
 
 
 def touch_sessions_under(page):
@@ -24,6 +34,84 @@ def touch_sessions_under(page):
 @receiver(page_unpublished)
 def session_unpublished(sender, instance, **kwargs):
     touch_sessions_under(instance)
+    if isinstance(instance, SessionPage):
+        # Wagtail also sends this just before deleting a live page (its own pre_delete).
+        withdraw_session(instance, was_live=True)
+
+
+@receiver(pre_delete, sender=SessionPage)
+def session_deleted(sender, instance, **kwargs):
+    # Also covers a page deleted while not live that still had registrations.
+    withdraw_session(instance, was_live=instance.live)
+
+
+def withdraw_session(session, *, was_live):
+    """Treat a session that is being deleted or unpublished as cancelled.
+
+    Its active registrations are cancelled and the people told after commit (unless a
+    cancellation was already announced, or the session is over); if it was in public feeds
+    they keep it as a cancelled event with a higher SEQUENCE. Doing it twice does nothing more.
+    """
+    from . import notifications
+    from .registration import withdraw
+
+    now = timezone.now()
+    stored = SessionPage.objects.filter(pk=session.pk).first()
+    if stored is None:
+        return
+    in_feeds = (was_live and stored.first_published_at is not None
+                and SessionPage.objects.public().filter(pk=stored.pk).exists()
+                and not FeedTombstone.objects.filter(session_id=stored.pk).exists())
+    with transaction.atomic():
+        registrations = withdraw(stored, now=now)
+        if not (in_feeds or registrations):
+            return
+        already_told = stored.is_cancelled and stored.notified_sequence >= stored.sequence
+        # Above every SEQUENCE sent so far, so clients apply the cancellation.
+        sequence = stored.sequence + 1
+        SessionPage.objects.filter(pk=stored.pk).update(
+            sequence=sequence, notified_sequence=sequence, changed_at=now)
+        if in_feeds:
+            feed_history.record_departure(stored, sequence=sequence, now=now)
+    if registrations and not already_told and not stored.has_ended(now):
+        cancelled = copy.copy(stored)
+        cancelled.sequence = sequence
+        if not cancelled.is_cancelled:
+            cancelled.status = SessionStatus.CANCELLED
+            cancelled.cancellation_reason = WITHDRAWN_REASON
+        transaction.on_commit(
+            lambda: notifications.session_withdrawn(registrations, cancelled))
+
+
+# Lazy: evaluated in each participant's language when their e-mail is written.
+WITHDRAWN_REASON = gettext_lazy("The session has been taken off the programme.")
+
+
+@receiver(m2m_changed, sender=SessionPage.themes.through)
+def themes_changed(sender, instance, action, reverse, pk_set, **kwargs):
+    """A session joined or left a theme: that theme's feed changed."""
+    if action not in ("post_add", "post_remove", "pre_clear"):
+        return
+    if reverse:
+        theme_ids = [instance.pk] if pk_set is None or pk_set else []
+    elif action == "pre_clear":
+        theme_ids = list(sender.objects.filter(sessionpage_id=instance.pk)
+                         .values_list("theme_id", flat=True))
+    else:
+        theme_ids = pk_set or ()
+    if theme_ids:
+        feed_history.bump([f"theme:{pk}" for pk in theme_ids])
+
+
+@receiver(pre_save, sender=SessionPage)
+def series_changed(sender, instance, update_fields=None, **kwargs):
+    """A session moved to another series (or out of one): both series' feeds changed."""
+    if instance.pk is None or (update_fields is not None and "series" not in update_fields
+                               and "series_id" not in update_fields):
+        return
+    rows = list(SessionPage.objects.filter(pk=instance.pk).values_list("series_id", flat=True))
+    if rows and rows[0] != instance.series_id:
+        feed_history.bump([f"series:{pk}" for pk in (rows[0], instance.series_id) if pk])
 
 
 @receiver(post_page_move)
@@ -47,6 +135,11 @@ def session_published(sender, instance, **kwargs):
     cancellation (see ``registration.session_published``)."""
     from .registration import session_published as after_publish
 
+    if feed_history.forget_departure(instance.pk) is not None:
+        # Back after being withdrawn: above the cancelled event's SEQUENCE, or clients would
+        # keep it cancelled. Its registrations were cancelled, so there is nobody to tell.
+        SessionPage.objects.filter(pk=instance.pk).update(
+            sequence=F("sequence") + 1, notified_sequence=F("sequence") + 1)
     after_publish(instance)
 
 

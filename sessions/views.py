@@ -19,7 +19,7 @@ from network.models import Theme
 from . import feeds
 from .forms import SeriesGeneratorForm
 from .generator import can_generate, create_drafts, programme_page
-from .models import SessionPage, SessionSeries
+from .models import FeedTombstone, SessionPage, SessionSeries
 
 MAX_ID = 2**63 - 1
 # How long shared caches may keep a feed; clients revalidate cheaply with ETag afterwards.
@@ -75,7 +75,11 @@ def session_ics(request, pk):
     if pk > MAX_ID:
         # SQLite cannot even compare such numbers; no page has such an id anyway.
         raise Http404
-    session = get_object_or_404(SessionPage.objects.published(), pk=pk)
+    session = SessionPage.objects.published().filter(pk=pk).first()
+    if session is None:
+        # A deleted or unpublished session is kept as cancelled for a while (feed_history.py).
+        tombstone = get_object_or_404(FeedTombstone, session_id=pk)
+        return serve_feed(request, feeds.withdrawn_session_feed(tombstone), attachment=True)
     return serve_feed(request, feeds.single_session_feed(session), attachment=True)
 
 

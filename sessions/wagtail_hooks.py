@@ -1,7 +1,9 @@
 """Admin integration: the series snippet with a "Generate sessions" action, intervision
 snippets, and the registrations views (menu item, page buttons, URLs)."""
+from django.contrib import messages
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.widgets import Button, HeaderButton, ListingButton
@@ -158,3 +160,26 @@ def registrations_menu_item():
     return RegistrationsMenuItem(_("Registrations"),
                                  reverse("network_sessions_registration_overview"),
                                  icon_name="group", order=255)
+
+
+@hooks.register("before_delete_page")
+def warn_before_deleting_a_session_with_registrations(request, page):
+    """On the delete confirmation: say that registered people will be told it is cancelled.
+
+    Deleting is allowed (signals.py treats it as a cancellation), but setting the status to
+    Cancelled with a reason is kinder, so the organiser is told before confirming.
+    """
+    if request.method != "GET" or not isinstance(page, SessionPage):
+        return None
+    counts = page.registration_counts()
+    registered = counts["confirmed"] + counts["waiting"]
+    if registered and not page.has_ended():
+        messages.warning(request, ngettext(
+            "%(count)d person is registered for this session. Deleting it cancels the "
+            "registration and tells them by e-mail; calendars show the session as cancelled. "
+            "To keep a reason on the page, set the status to Cancelled instead.",
+            "%(count)d people are registered for this session. Deleting it cancels their "
+            "registrations and tells them by e-mail; calendars show the session as cancelled. "
+            "To keep a reason on the page, set the status to Cancelled instead.",
+            registered) % {"count": registered})
+    return None

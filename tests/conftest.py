@@ -1,8 +1,18 @@
 """Fixtures shared by the whole suite."""
 import pytest
+from django.utils import translation
 from wagtail.models import Site
 
 from network.models import HomePage
+
+
+@pytest.fixture(autouse=True)
+def default_language():
+    """Each test starts and ends in the site's language: LocaleMiddleware leaves the language of
+    the last request active in the thread, which would leak into the next test."""
+    translation.activate("en")
+    yield
+    translation.activate("en")
 
 
 @pytest.fixture

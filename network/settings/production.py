@@ -4,10 +4,12 @@
 command): no redirect to HTTPS, cookies without the Secure flag, no HSTS. It is off by default
 and refused unless every allowed host is a loopback name, so it cannot weaken a real deployment.
 """
+from email.utils import parseaddr
+
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F401,F403
-from .base import ALLOWED_HOSTS, SECRET_KEY
+from .base import ALLOWED_HOSTS, DEFAULT_FROM_EMAIL, SECRET_KEY
 from .env import env_bool, env_str
 
 DEBUG = env_bool("DEBUG", False)
@@ -20,6 +22,17 @@ if LOCAL_HTTP and not set(ALLOWED_HOSTS) <= _LOOPBACK:
     raise ImproperlyConfigured(
         "LOCAL_HTTP=1 is for a local trial only: ALLOWED_HOSTS may then hold only "
         f"{', '.join(sorted(_LOOPBACK))}.")
+
+# Registration e-mails name this address as the ORGANIZER of their calendar invitations, and
+# calendar apps send replies and updates to it: it must be a real mailbox of the network, not
+# the base default network@localhost. The local demo (LOCAL_HTTP=1) prints its e-mails and
+# sends nothing, so it may keep the default.
+_FROM_DOMAIN = parseaddr(DEFAULT_FROM_EMAIL)[1].rpartition("@")[2].lower()
+if not LOCAL_HTTP and (_FROM_DOMAIN == "localhost" or "." not in _FROM_DOMAIN):
+    raise ImproperlyConfigured(
+        f"DEFAULT_FROM_EMAIL ({DEFAULT_FROM_EMAIL!r}) must be a real address of the network, "
+        "e.g. network@example.org: it is the sender of all e-mails and the organiser of "
+        "the calendar invitations.")
 
 # The proxy terminates TLS and says so in X-Forwarded-Proto.
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")

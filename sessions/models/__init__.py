@@ -24,6 +24,11 @@ from wagtail.search import index
 from network.blocks import RICH_TEXT_FEATURES, DocumentBlock
 from network.models import MemberArea, Person, Theme
 
+# Calendar bookkeeping for sessions that left feeds (see feed_history.py).
+from ..localtime import check_session_times
+from ..localtime import zone_abbreviation as abbreviation_at
+from .feed_history import FeedChange, FeedTombstone  # noqa: F401
+
 # The registration tables live in their own module (it refers to SessionPage by name only);
 # importing them here registers them with Django and keeps `sessions.models.X` working.
 from .registration import (  # noqa: F401
@@ -170,11 +175,10 @@ class AgendaItemBlock(blocks.StructBlock):
 FEED_FIELDS = ("title", "slug", "date", "start_time", "end_time", "time_zone", "format", "venue",
                "address", "description", "status", "cancellation_reason")
 # Changes that calendar clients must apply over their stored copy (RFC 5545 SEQUENCE): the time,
-# the place (format, venue, address) and the status. The join link is not in public feeds, so a
-# new link is not a place change for subscribers.
-SEQUENCE_FIELDS = ("date", "start_time", "end_time", "time_zone", "format", "venue", "address",
-                   "status")
-TIME_FIELDS = ("date", "start_time", "end_time", "time_zone")
+# the place (format, venue, address) and the status. The time counts as the UTC instants, not
+# the wall-clock fields (see _track_changes): the same instant in another zone is no reschedule.
+# The join link is not in public feeds, so a new link is not a place change for subscribers.
+SEQUENCE_FIELDS = ("format", "venue", "address", "status")
 _TRACKED_STATE = ("sequence", "changed_at", "previous_starts_at", "previous_ends_at")
 # The rich-text editor may write new random block keys for unchanged paragraphs; they never
 # reach the feed (plain text), so they are not a change.
@@ -310,6 +314,7 @@ class SessionPage(RoutablePageMixin, Page):
         errors = {}
         if self.start_time and self.end_time and self.end_time <= self.start_time:
             errors["end_time"] = _("The session must end after it starts.")
+        errors.update(self._local_time_errors())
         if self.status == SessionStatus.CANCELLED and not self.cancellation_reason.strip():
             errors["cancellation_reason"] = _("Tell participants why the session is cancelled.")
         if (self.registration_opens and self.registration_closes
@@ -323,6 +328,15 @@ class SessionPage(RoutablePageMixin, Page):
                                        "no limit.")
         if errors:
             raise ValidationError(errors)
+
+    def _local_time_errors(self):
+        """Start or end times that a daylight-saving change skips or repeats, by field."""
+
+        if not (self.date and self.start_time and self.end_time
+                and self.time_zone in dict(TIME_ZONE_CHOICES)):
+            return {}
+        problems = check_session_times(self.date, self.start_time, self.end_time, self.time_zone)
+        return {field: problem.message for field, problem in problems.items()}
 
     # --- time -------------------------------------------------------------------------------
 
@@ -346,8 +360,10 @@ class SessionPage(RoutablePageMixin, Page):
 
     @property
     def zone_abbreviation(self):
-        """CET/CEST etc. at the session's start, so readers see which offset applies."""
-        return self.local_start.tzname()
+        """CET/CEST etc. at the session's start, so readers see which offset applies (the UTC
+        offset, e.g. "+01:00", if the zone has no name for it)."""
+
+        return abbreviation_at(self.local_start)
 
     @property
     def previous_local_start(self):
@@ -549,6 +565,9 @@ class SessionPage(RoutablePageMixin, Page):
         - any change to a FEED_FIELDS value, or the page (re)appearing live, sets changed_at;
         - once the session has been published, a change of time, place or status raises the
           sequence by one; a time change also records the previous time and marks it moved.
+          The time is the UTC instants (start and end): another zone with the same instants
+          only sets changed_at (the feeds' TZID changes), not the sequence, so nobody is told
+          that the time has changed.
         """
         now = timezone.now()
         stored = None

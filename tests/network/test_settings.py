@@ -13,13 +13,15 @@ from django.core.exceptions import ImproperlyConfigured
 from network.settings.env import env_bool, env_list
 
 ROOT = Path(__file__).resolve().parents[2]
+# Production refuses the base default network@localhost (see test_production_refuses_...).
+FROM = "network@centre-network.example"
 
 
 def _check(settings_module, **env):
     environment = {k: v for k, v in os.environ.items()
                    if k not in {"SECRET_KEY", "DEBUG", "DATABASE_URL"}}
     environment.update({"DJANGO_SETTINGS_MODULE": settings_module,
-                        "DATABASE_URL": "sqlite:///:memory:", **env})
+                        "DATABASE_URL": "sqlite:///:memory:", "DEFAULT_FROM_EMAIL": FROM, **env})
     return subprocess.run([sys.executable, "manage.py", "check"], cwd=ROOT, env=environment,
                           capture_output=True, text=True, timeout=120)
 
@@ -39,7 +41,8 @@ def _settings(settings_module, *names, **env):
     """Some settings' values as the module computes them from this environment (a subprocess)."""
     environment = {k: v for k, v in os.environ.items()
                    if not k.startswith(("SECURE_", "EMAIL_", "LOCAL_", "ALLOWED_", "DJANGO_"))}
-    environment.update({"DJANGO_SETTINGS_MODULE": settings_module, **env})
+    environment.update({"DJANGO_SETTINGS_MODULE": settings_module, "DEFAULT_FROM_EMAIL": FROM,
+                        **env})
     code = ("import json; from django.conf import settings; "
             f"print(json.dumps({{n: str(getattr(settings, n, None)) for n in {list(names)!r}}}))")
     result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=environment,
@@ -80,7 +83,7 @@ def test_check_deploy_reports_only_the_documented_hsts_warnings():
                    if not k.startswith(("SECURE_", "LOCAL_", "DJANGO_", "DEBUG", "DATABASE_"))}
     environment.update({"DJANGO_SETTINGS_MODULE": "network.settings.production",
                         "SECRET_KEY": "k3y-" + "0123456789abcdefghijklmnopqrstuvwxyz" * 2,
-                        "DATABASE_URL": "sqlite:///:memory:"})
+                        "DATABASE_URL": "sqlite:///:memory:", "DEFAULT_FROM_EMAIL": FROM})
     result = subprocess.run([sys.executable, "manage.py", "check", "--deploy"], cwd=ROOT,
                             env=environment, capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stderr
@@ -98,6 +101,33 @@ def test_email_file_path_comes_from_the_environment(tmp_path):
     code, error = _settings("network.settings.production", "EMAIL_BACKEND",
                             SECRET_KEY="x" * 50, EMAIL_BACKEND=backend)
     assert code != 0 and "EMAIL_FILE_PATH must be set" in error
+
+
+@pytest.mark.parametrize("sender", ["network@localhost", "Centre Network <network@LOCALHOST>",
+                                    "network@intranet", "network", ""])
+def test_production_refuses_a_sender_address_that_is_not_real(sender):
+    # It is the ORGANIZER of every calendar invitation: replies must reach the network.
+    code, error = _settings("network.settings.production", "DEFAULT_FROM_EMAIL",
+                            SECRET_KEY="x" * 50, DEFAULT_FROM_EMAIL=sender)
+    assert code != 0 and "DEFAULT_FROM_EMAIL" in error and "real address" in error
+
+
+def test_production_accepts_a_real_sender_and_the_local_demo_keeps_the_default():
+    sender = "Centre Network <network@centre-network.example>"
+    code, values = _settings("network.settings.production", "DEFAULT_FROM_EMAIL",
+                             SECRET_KEY="x" * 50, DEFAULT_FROM_EMAIL=sender)
+    assert code == 0, values
+    assert values == {"DEFAULT_FROM_EMAIL": sender}
+    # The README's serve command: LOCAL_HTTP=1 and no DEFAULT_FROM_EMAIL at all.
+    environment = {k: v for k, v in os.environ.items()
+                   if not k.startswith(("SECURE_", "LOCAL_", "DJANGO_", "DEBUG", "DATABASE_",
+                                        "DEFAULT_FROM_EMAIL", "ALLOWED_"))}
+    environment.update({"LOCAL_HTTP": "1", "SECRET_KEY": "local-demo-only",
+                        "DJANGO_SETTINGS_MODULE": "network.settings.production",
+                        "DATABASE_URL": "sqlite:///:memory:"})
+    result = subprocess.run([sys.executable, "manage.py", "check"], cwd=ROOT, env=environment,
+                            capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
 
 
 def test_dev_without_debug_needs_a_secret_key():

@@ -5,6 +5,7 @@ import pytest
 from django.utils import timezone
 
 from sessions.models import SessionPage
+from tests.factories import MemberAreaFactory
 
 from .factories import SessionIndexPageFactory, SessionPageFactory
 
@@ -41,3 +42,10 @@ def edit(page, publish=True, user=None, **changes):
     if publish:
         revision.publish(user=user)
     return SessionPage.objects.get(pk=page.pk)
+
+
+@pytest.fixture
+def delft(db):
+    """A member area to register from."""
+    return MemberAreaFactory(name="Delft", slug="delft")
+

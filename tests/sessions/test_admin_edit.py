@@ -2,9 +2,14 @@
 import datetime
 
 import pytest
+from django.contrib.auth.models import Group
+from django.core import mail
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
+from sessions.demo import grant_organisers
 from sessions.models import SessionPage, SessionStatus
+from sessions.registration import register
+from tests.factories import MemberAreaFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -100,3 +105,65 @@ def test_preview_of_new_and_registered_sessions_shows_no_registrants(admin_clien
         session, status="cancelled", cancellation_reason="Too few speakers",
         **{"action-publish": "publish"}))
     assert [m.subject for m in mail.outbox] == [f"Cancelled: {session.title}"]
+
+
+@pytest.fixture
+def organiser_client(client, django_user_model, index):
+    """A member of the Organisers group (not a superuser), with its rights as in the demo."""
+    grant_organisers(index)
+    user = django_user_model.objects.create_user("olga", "olga@example.org", "pw-for-tests-1")
+    user.groups.add(Group.objects.get(name="Organisers"))
+    client.force_login(user)
+    return client
+
+
+def test_changing_only_the_zone_tells_nobody(organiser_client, make_session):
+    session = make_session(date=datetime.date(2031, 1, 9), capacity=5)
+    register(session, name="Pieter", email="pieter@example.nl",
+             area=MemberAreaFactory(name="Delft", slug="delft"), notify=False)
+    stamp = SessionPage.objects.get(pk=session.pk).changed_at
+    url = f"/admin/pages/{session.pk}/edit/"
+    # 15:00 Amsterdam → 15:00 Copenhagen: the same instant.
+    response = organiser_client.post(url, form_data(session, time_zone="Europe/Copenhagen",
+                                                    capacity="5",
+                                                    **{"action-publish": "publish"}))
+    assert response.status_code == 302, response.content.decode()[:3000]
+    live = SessionPage.objects.get(pk=session.pk)
+    assert live.time_zone == "Europe/Copenhagen" and live.starts_at == session.starts_at
+    assert (live.sequence, live.status, live.previous_starts_at) == (0, SessionStatus.SCHEDULED,
+                                                                     None)
+    assert live.changed_at > stamp
+    assert mail.outbox == []
+    # A real move through the same form is still announced.
+    response = organiser_client.post(url, form_data(live, time_zone="Europe/Copenhagen",
+                                                    start_time="16:00", end_time="17:30",
+                                                    capacity="5",
+                                                    **{"action-publish": "publish"}))
+    assert response.status_code == 302
+    assert SessionPage.objects.get(pk=session.pk).sequence == 1
+    assert [m.subject for m in mail.outbox] == [f"Changed: {session.title}"]
+
+
+@pytest.mark.parametrize("day, zone, words", [
+    ("2027-03-28", "Europe/Amsterdam",
+     "02:30 does not exist on 28 March 2027 in Europe/Amsterdam: clocks go forward from 02:00 "
+     "to 03:00."),
+    ("2027-10-31", "Europe/Copenhagen",
+     "02:30 occurs twice on 31 October 2027 in Europe/Copenhagen: clocks go back from 03:00 "
+     "to 02:00"),
+])
+def test_admin_refuses_a_time_skipped_or_repeated_by_the_clocks(organiser_client, make_session,
+                                                                 day, zone, words):
+    session = make_session(date=datetime.date(2031, 1, 9))
+    url = f"/admin/pages/{session.pk}/edit/"
+    for action in ({}, {"action-publish": "publish"}):  # neither as a draft nor published
+        response = organiser_client.post(url, form_data(session, date=day, time_zone=zone,
+                                                        start_time="02:30", end_time="03:30",
+                                                        **action))
+        assert response.status_code == 200
+        errors = response.context["form"].errors
+        assert set(errors) == {"start_time"} and words in errors["start_time"][0]
+        assert words in response.content.decode()
+    live = SessionPage.objects.get(pk=session.pk)
+    assert live.date == datetime.date(2031, 1, 9) and live.sequence == 0
+    assert not live.has_unpublished_changes

@@ -140,3 +140,53 @@ def test_series_listing_offers_generate_button(admin_client):
     response = admin_client.get(reverse("wagtailsnippets_network_sessions_sessionseries:list"))
     assert response.status_code == 200
     assert f"{URL}?series={series.pk}".encode() in response.content
+
+
+def test_dates_hitting_a_clock_change_are_reported_and_not_created(admin_client, index):
+    series = SessionSeriesFactory()
+    # Sundays 02:30–03:30: 28 March 2027 has no 02:30 in Amsterdam.
+    rule = rule_data(series, frequency=WEEKLY, interval=1, weekday=6, start_date="2027-03-21",
+                     count=3, start_time="02:30", end_time="03:30")
+    gap = ("02:30 does not exist on 28 March 2027 in Europe/Amsterdam: clocks go forward from "
+           "02:00 to 03:00.")
+    response = admin_client.post(URL, {**rule, "action": "preview"})
+    html = response.content.decode()
+    assert response.status_code == 200 and gap in html
+    assert "1 date falls in a daylight-saving change" in html
+    assert 'value="create"' not in html  # no "Create" button
+    response = admin_client.post(URL, {**rule, "action": "create"})
+    assert response.status_code == 200
+    assert response.context["form"].errors["start_time"] == [gap]
+    assert not SessionPage.objects.exists()
+    # Skipping the date (or choosing another time) lets the rest be created.
+    response = admin_client.post(URL, {**rule, "skip_dates": "2027-03-28", "action": "preview"})
+    assert "2 sessions will be created" in response.content.decode()
+    response = admin_client.post(URL, {**rule, "skip_dates": "2027-03-28", "action": "create"})
+    assert response.status_code == 302
+    assert list(SessionPage.objects.order_by("date").values_list("date", flat=True)) == [
+        datetime.date(2027, 3, 21), datetime.date(2027, 4, 4)]
+
+
+def test_a_repeated_time_is_reported_too(admin_client, index):
+    series = SessionSeriesFactory()
+    # Last Sunday of October 2028, 01:00–02:15 in Copenhagen: 02:15 occurs twice.
+    rule = rule_data(series, week_of_month=-1, weekday=6, start_date="2028-10-01", count=1,
+                     start_time="01:00", end_time="02:15", time_zone="Europe/Copenhagen")
+    response = admin_client.post(URL, {**rule, "action": "create"})
+    errors = response.context["form"].errors
+    assert set(errors) == {"end_time"}
+    assert errors["end_time"][0].startswith("02:15 occurs twice on 29 October 2028 in "
+                                            "Europe/Copenhagen: clocks go back from 03:00 to 02:00")
+    assert not SessionPage.objects.exists()
+
+
+def test_create_drafts_refuses_a_clock_change_before_creating_anything(admin_client, index):
+    from sessions.generator import create_drafts
+
+    series = SessionSeriesFactory()
+    with pytest.raises(ValueError, match="02:00 does not exist on 26 March 2028"):
+        create_drafts(index=index, series=series, title="Night", user=admin_client.user,
+                      dates=[datetime.date(2028, 3, 19), datetime.date(2028, 3, 26)],
+                      start_time=datetime.time(2), end_time=datetime.time(4),
+                      time_zone="Europe/Amsterdam", format="online")
+    assert not SessionPage.objects.exists()

@@ -1,5 +1,6 @@
 """The iCalendar output itself: RFC 5545 form, time zones, change tracking as clients see it."""
 import datetime
+import re
 from datetime import UTC
 from zoneinfo import ZoneInfo
 
@@ -8,10 +9,12 @@ from dateutil import rrule
 from django.urls import reverse
 from django.utils import timezone
 
+from network.models import Theme
 from sessions import ical
 from sessions.models import SessionPage, SessionStatus
 
 from .conftest import edit
+from .factories import SessionSeriesFactory
 from .ical_checks import events_by_uid, parse_both
 
 pytestmark = pytest.mark.django_db
@@ -27,7 +30,11 @@ def later(monkeypatch):
 
 
 def feed(client, name="sessions:calendar_all", **kwargs):
-    response = client.get(reverse(name, kwargs=kwargs or None))
+    return feed_at(client, reverse(name, kwargs=kwargs or None))
+
+
+def feed_at(client, url):
+    response = client.get(url)
     assert response.status_code == 200
     assert response["Content-Type"] == "text/calendar; charset=utf-8"
     return response.content
@@ -186,3 +193,64 @@ def test_feed_window_holds_future_and_last_twelve_months(client, make_session):
     assert old.calendar_uid not in uids
     # The single-session file works for any date.
     assert parse_both(single(client, old))[0].walk("VEVENT")
+
+
+# --- text as organisers type it -------------------------------------------------------------
+
+# Everything TEXT escaping is about (RFC 5545 section 3.3.11), and what a textarea sends. (No
+# NUL: forms refuse it and PostgreSQL cannot store it.)
+TYPED = ("Vacancy, empty shops; what works?\r\nLine two\nline three\rline four "
+         "C:\\New folder \\n \\, \\; \\\\ end\\ tab\there bell\x07 esc\x1b del\x7f "
+         "Køge 😀👩‍👩‍👧 " + "ø" * 40 + "😀" * 20)
+# What a calendar reads back: line endings as LF, control characters other than TAB gone.
+READ_BACK = ("Vacancy, empty shops; what works?\nLine two\nline three\nline four "
+             "C:\\New folder \\n \\, \\; \\\\ end\\ tab\there bell esc del "
+             "Køge 😀👩‍👩‍👧 " + "ø" * 40 + "😀" * 20)
+
+
+def unescape_text(value: str) -> str:
+    """RFC 5545 TEXT unescaping, for properties icalendar does not know (X-WR-CALNAME…)."""
+    return re.sub(r"\\([\\;,nN])", lambda m: "\n" if m.group(1) in "nN" else m.group(1), value)
+
+
+def test_clean_text_normalises_line_endings_and_drops_controls():
+    assert ical.clean_text(TYPED) == READ_BACK
+    assert ical.clean_text("nul\x00 us\x1f vt\x0b ff\x0c") == "nul us vt ff"
+    assert ical.Text("a, b; c\\d\r\ne\x01").to_ical() == b"a\\, b\\; c\\\\d\\ne"
+
+
+def test_typed_text_in_every_field_is_escaped_and_reads_back(client, make_session):
+    """A line break, comma or backslash in a textarea used to make the feed answer 500."""
+    theme = Theme.objects.create(name="Vacancy; empty, shops \\ 😀", slug="vacancy",
+                                 description=TYPED)
+    series = SessionSeriesFactory(name="Series, 2027; \\n", slug="s", description=TYPED)
+    session = make_session(title=TYPED, venue="Rådhuset, Torvet 1; 1st floor\\",
+                           address="Torvet 1,\r\n4600 Køge", format="hybrid", themes=[theme],
+                           series=series, description="<p>" + TYPED + "</p>")
+    urls = [(reverse("sessions:calendar_all"), None),
+            (reverse("sessions:calendar_session", kwargs={"pk": session.pk}), None),
+            (reverse("sessions:calendar_theme", kwargs={"slug": "vacancy"}), theme),
+            (reverse("sessions:calendar_series", kwargs={"slug": "s"}), series)]
+    for url, owner in urls:
+        calendar, other = parse_both(feed_at(client, url))
+        event = calendar.walk("VEVENT")[0]
+        assert str(event["SUMMARY"]) == other.vevent.summary.value == READ_BACK
+        assert str(event["LOCATION"]) == other.vevent.location.value == (
+            "Rådhuset, Torvet 1; 1st floor\\, Torvet 1,\n4600 Køge and online")
+        description = other.vevent.description.value
+        assert str(event["DESCRIPTION"]) == description
+        assert "C:\\New folder \\n \\, \\; \\\\ end\\ tab here bell esc del Køge" in description
+        if owner:
+            assert unescape_text(str(calendar["X-WR-CALNAME"])).endswith(owner.name)
+            assert unescape_text(str(calendar["NAME"])).endswith(owner.name)
+            assert other.contents["x-wr-calname"][0].value.endswith(owner.name)
+            assert str(calendar["DESCRIPTION"]) == READ_BACK
+            assert unescape_text(str(calendar["X-WR-CALDESC"])) == READ_BACK
+            assert other.contents["x-wr-caldesc"][0].value == READ_BACK
+            assert other.contents["description"][0].value == READ_BACK
+
+
+def test_plain_text_decodes_entities_once():
+    """An organiser who types "&lt;" or "AT&amp;T" in the editor means those characters."""
+    assert ical.plain_text("<p>AT&amp;amp;T &amp;lt;b&amp;gt; &lt;i&gt; caf&eacute;</p>") == (
+        "AT&amp;T &lt;b&gt; <i> café")

@@ -42,7 +42,10 @@ def test_first_publication_of_a_draft_is_sequence_zero(index, future_date):
 
 @pytest.mark.parametrize("changes, bumps", [
     ({"start_time": datetime.time(14)}, True),
-    ({"time_zone": "Europe/Copenhagen", "date": datetime.date(2031, 1, 9)}, True),
+    ({"end_time": datetime.time(17)}, True),
+    ({"date": datetime.date(2031, 1, 16)}, True),
+    # Same wall-clock time, same UTC instant: not a reschedule (see the test below).
+    ({"time_zone": "Europe/Copenhagen"}, False),
     ({"format": "hybrid"}, True),
     ({"venue": "De Bibliotheek"}, True),
     ({"address": "Markt 1"}, True),
@@ -54,6 +57,17 @@ def test_sequence_rises_for_time_place_and_status_only(make_session, changes, bu
     session = make_session(date=datetime.date(2031, 1, 9))
     after = edit(session, **changes)
     assert after.sequence == (1 if bumps else 0)
+
+
+def test_changing_only_the_zone_keeps_the_sequence_but_changes_the_feed(make_session):
+    session = make_session(date=datetime.date(2031, 1, 9))
+    before = SessionPage.objects.get(pk=session.pk)
+    after = edit(session, time_zone="Europe/Copenhagen")
+    assert after.starts_at == before.starts_at and after.ends_at == before.ends_at
+    assert (after.sequence, after.status, after.previous_starts_at) == (
+        0, SessionStatus.SCHEDULED, None)
+    # The feeds' TZID changes, so their bytes do: a new changed_at (LAST-MODIFIED).
+    assert after.changed_at > before.changed_at
 
 
 def test_move_records_previous_time_and_second_move_keeps_counting(make_session, future_date):

@@ -22,11 +22,6 @@ JOIN = "https://meet.example.org/secret-room-42"
 
 
 @pytest.fixture
-def delft(db):
-    return MemberAreaFactory(name="Delft", slug="delft")
-
-
-@pytest.fixture
 def koge(db):
     return MemberAreaFactory(name="Køge", slug="koge", country="DK")
 

@@ -7,21 +7,18 @@ from django.core import mail
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.http import parse_http_date
 
-from sessions.models import Participant, Registration, RegistrationStatus
-from sessions.registration import register
-from tests.factories import MemberAreaFactory, PersonFactory, UserFactory
+from sessions import feeds
+from sessions.models import Participant, Registration, RegistrationStatus, SessionPage
+from sessions.registration import cancel, register
+from tests.factories import PersonFactory, UserFactory
 
 from .ical_checks import events_by_uid, parse_both
 
 pytestmark = pytest.mark.django_db
 
 JOIN = "https://meet.example.org/secret-room-42"
-
-
-@pytest.fixture
-def delft(db):
-    return MemberAreaFactory(name="Delft", slug="delft")
 
 
 def html_of(response):
@@ -389,6 +386,45 @@ def test_personal_feed_follows_cancellation_and_stops_when_revoked(client, make_
                         kwargs={"token": participant.manage_token, "pk": registration.pk}))
     calendar, _ = parse_both(client.get(new_url).content)
     assert calendar.walk("VEVENT") == []
+
+
+def test_personal_feed_last_modified_moves_with_registrations_and_cancellations(
+        client, make_session, delft, django_assert_num_queries):
+    first, second = make_session(join_url=JOIN), make_session(join_url=JOIN)
+    now = timezone.now().replace(microsecond=0)
+    days_ago = lambda days: now - datetime.timedelta(days=days)  # noqa: E731
+    SessionPage.objects.update(changed_at=days_ago(5), last_published_at=days_ago(5))
+    registration = register(first, name="Me", email="me@example.nl", area=delft, notify=False,
+                            now=days_ago(4))
+    participant = registration.participant
+    Participant.objects.update(created_at=days_ago(4))
+    participant.refresh_from_db()
+    url = personal_feed_url(participant)
+
+    response = client.get(url)
+    assert parse_http_date(response["Last-Modified"]) == days_ago(4).timestamp()
+    feed = feeds.personal_feed(participant)
+    with django_assert_num_queries(1):
+        assert feed.last_modified() == days_ago(4)
+    assert client.get(url, HTTP_IF_MODIFIED_SINCE=response["Last-Modified"]).status_code == 304
+
+    # A new registration: a later Last-Modified.
+    register(second, name="Me", email="me@example.nl", area=delft, notify=False, now=days_ago(3))
+    response = client.get(url, HTTP_IF_MODIFIED_SINCE=response["Last-Modified"])
+    assert response.status_code == 200
+    assert parse_http_date(response["Last-Modified"]) == days_ago(3).timestamp()
+    assert len(parse_both(response.content)[0].walk("VEVENT")) == 2
+
+    # A cancellation takes an event out; Last-Modified moves on, never back.
+    cancel(registration, notify=False, now=days_ago(2))
+    response = client.get(url, HTTP_IF_MODIFIED_SINCE=response["Last-Modified"])
+    assert response.status_code == 200
+    assert parse_http_date(response["Last-Modified"]) == days_ago(2).timestamp()
+    assert len(parse_both(response.content)[0].walk("VEVENT")) == 1
+    assert client.get(url, HTTP_IF_MODIFIED_SINCE=response["Last-Modified"]).status_code == 304
+    # The same bytes whatever the browser's language (the name is in the person's language).
+    danish = client.get(url, HTTP_ACCEPT_LANGUAGE="da")
+    assert (danish.content, danish["ETag"]) == (response.content, response["ETag"])
 
 
 def test_my_registrations_finds_the_members_page(client, make_session, delft):
