@@ -121,5 +121,10 @@ def admin_accessibility_css():
 
 @hooks.register("insert_editor_js")
 def editor_field_labels():
-    """Accessible names for the rich-text editors on every edit form (see the script)."""
-    return format_html('<script src="{}"></script>', static("js/admin-editor-labels.js"))
+    """Accessible names for the rich-text editors, tag fields and date pickers on every edit
+    form (see the script), in the editor's language."""
+    return format_html(
+        '<script src="{}" data-previous-month="{}" data-next-month="{}" data-today="{}" '
+        'data-earlier-times="{}" data-later-times="{}"></script>',
+        static("js/admin-editor-labels.js"), _("Previous month"), _("Next month"), _("Today"),
+        _("Earlier times"), _("Later times"))

@@ -1,10 +1,31 @@
-// Two widgets of the Wagtail admin render an input that no <label> reaches, so screen readers
-// announce an unnamed field: the rich-text editor (Draftail: a contenteditable textbox; axe
-// aria-input-field-name) and the tag field (tag-it: the text input it adds beside the hidden
-// real one; axe label). Name each one after its field's label; StreamField blocks added later
-// are named as they appear.
+// Three widgets of the Wagtail admin render controls without an accessible name, so screen
+// readers announce an unnamed field or button: the rich-text editor (Draftail: a contenteditable
+// textbox; axe aria-input-field-name), the tag field (tag-it: the text input it adds beside the
+// hidden real one; axe label) and the date picker (its month and time arrows and "today" are
+// empty buttons; axe button-name). Fields are named after their label, the picker's buttons
+// with the translated words the hook passes in data-* attributes. Widgets added later
+// (StreamField blocks, pickers opened on focus) are named as they appear.
 (function () {
   "use strict";
+
+  var words = (document.currentScript && document.currentScript.dataset) || {};
+  var PICKER_BUTTONS = [
+    [".xdsoft_datepicker .xdsoft_prev", words.previousMonth],
+    [".xdsoft_datepicker .xdsoft_next", words.nextMonth],
+    [".xdsoft_datepicker .xdsoft_today_button", words.today],
+    [".xdsoft_timepicker .xdsoft_prev", words.earlierTimes],
+    [".xdsoft_timepicker .xdsoft_next", words.laterTimes]
+  ];
+
+  function namePickerButtons(root) {
+    PICKER_BUTTONS.forEach(function (pair) {
+      if (!pair[1]) {
+        return;
+      }
+      root.querySelectorAll(".xdsoft_datetimepicker " + pair[0] + ":not([aria-label])").forEach(
+        function (button) { button.setAttribute("aria-label", pair[1]); });
+    });
+  }
 
   function labelFor(editor) {
     // The editor stores its value in a hidden input; the field's <label> points at that input.
@@ -51,9 +72,13 @@
   }
 
   function start() {
-    nameEditors(document);
-    nameTagInputs(document);
-    new MutationObserver(function () { nameEditors(document); nameTagInputs(document); })
+    var nameAll = function () {
+      nameEditors(document);
+      nameTagInputs(document);
+      namePickerButtons(document);
+    };
+    nameAll();
+    new MutationObserver(nameAll)
       .observe(document.body, { childList: true, subtree: true });
   }
 

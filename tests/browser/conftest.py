@@ -352,6 +352,18 @@ def pytest_runtest_makereport(item, call):
     setattr(item, f"rep_{report.when}", report)
 
 
+def check_accessibility(page):
+    """Run axe on the page as it is now (e.g. with a pop-up open), not only after loading."""
+    violations = page.evaluate("""() => axe.run(document, {
+        runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']},
+        resultTypes: ['violations']}).then(result => result.violations.map(v => ({
+          id: v.id, impact: v.impact, help: v.help,
+          nodes: v.nodes.slice(0, 3).map(n => n.target.join(' '))})))""")
+    pending = page.watch.pending  # this check does not stand in for the one after loading
+    page.watch.on_axe(None, page.url + " (as it was then)", violations)
+    page.watch.pending = pending
+
+
 def log_in(page, username, password=PASSWORD):
     """Log in through the site's own login form."""
     page.goto("/account/login/")

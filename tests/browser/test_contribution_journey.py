@@ -5,7 +5,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from .conftest import admin_log_in
+from .conftest import admin_log_in, check_accessibility
 
 pytestmark = pytest.mark.browser
 
@@ -90,6 +90,9 @@ def test_contributor_drafts_and_submits_then_editor_publishes(page, width):
     page.get_by_role("checkbox", name="Vacancy", exact=True).check()
     page.get_by_role("checkbox", name="Still running").check()
     page.get_by_role("textbox", name="Started").fill("2025-03-01")
+    # The date picker is open now: its buttons must have names too.
+    expect(page.locator(".xdsoft_datetimepicker .xdsoft_datepicker").filter(visible=True)).to_have_count(1)
+    check_accessibility(page)
     page.keyboard.press("Tab")  # leaves the date field; its calendar pop-up closes
     context = add_block(page, "Context (why)")
     type_into_editor(page, context, "One in five units on the market street stood empty.")
