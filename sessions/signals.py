@@ -8,13 +8,14 @@ a session also fills free places and tells registered people about changes (regi
 A session that is deleted or unpublished (by hand, in bulk, or by its expiry date) is treated
 as cancelled: its registrations are cancelled and the people told (an iTIP CANCEL), and the
 feeds it was in keep it as a cancelled event for a while (models/feed_history.py). Sessions
-joining or leaving a theme or series stamp that feed, so its validators move forward.
+joining or leaving a theme stamp that feed, so its validators move forward (a series change is
+stamped by SessionPage._track_changes, which reads the stored row anyway).
 """
 import copy
 
 from django.db import transaction
 from django.db.models import F
-from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete, pre_save
+from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete
 from django.dispatch import receiver
 from django.utils import timezone
 from django.utils.translation import gettext_lazy
@@ -101,17 +102,6 @@ def themes_changed(sender, instance, action, reverse, pk_set, **kwargs):
         theme_ids = pk_set or ()
     if theme_ids:
         feed_history.bump([f"theme:{pk}" for pk in theme_ids])
-
-
-@receiver(pre_save, sender=SessionPage)
-def series_changed(sender, instance, update_fields=None, **kwargs):
-    """A session moved to another series (or out of one): both series' feeds changed."""
-    if instance.pk is None or (update_fields is not None and "series" not in update_fields
-                               and "series_id" not in update_fields):
-        return
-    rows = list(SessionPage.objects.filter(pk=instance.pk).values_list("series_id", flat=True))
-    if rows and rows[0] != instance.series_id:
-        feed_history.bump([f"series:{pk}" for pk in (rows[0], instance.series_id) if pk])
 
 
 @receiver(post_page_move)

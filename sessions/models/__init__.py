@@ -27,6 +27,7 @@ from network.models import MemberArea, Person, Theme
 # Calendar bookkeeping for sessions that left feeds (see feed_history.py).
 from ..localtime import check_session_times
 from ..localtime import zone_abbreviation as abbreviation_at
+from . import feed_history
 from .feed_history import FeedChange, FeedTombstone  # noqa: F401
 
 # The registration tables live in their own module (it refers to SessionPage by name only);
@@ -544,7 +545,7 @@ class SessionPage(RoutablePageMixin, Page):
     def save(self, *args, **kwargs):
         self.set_instants()
         update_fields = kwargs.get("update_fields")
-        if update_fields is None or set(update_fields) & set(FEED_FIELDS):
+        if update_fields is None or set(update_fields) & {*FEED_FIELDS, "series", "series_id"}:
             self._track_changes()
             if update_fields is not None:
                 kwargs["update_fields"] = list(update_fields) + [
@@ -574,7 +575,7 @@ class SessionPage(RoutablePageMixin, Page):
         if self.pk:
             stored = (SessionPage.objects.filter(pk=self.pk)
                       .values(*FEED_FIELDS, *_TRACKED_STATE, "starts_at", "ends_at", "live",
-                              "first_published_at").first())
+                              "first_published_at", "series_id").first())
         if stored is None:
             self.sequence = 0
             self.changed_at = now
@@ -582,6 +583,9 @@ class SessionPage(RoutablePageMixin, Page):
             return
         for field in _TRACKED_STATE:
             setattr(self, field, stored[field])
+        if stored["series_id"] != self.series_id:
+            # It left one series' feed and joined another's: both feeds' membership changed.
+            feed_history.bump([f"series:{pk}" for pk in (stored["series_id"], self.series_id) if pk])
         changed = {f for f in FEED_FIELDS
                    if _comparable(f, getattr(self, f)) != _comparable(f, stored[f])}
         if changed or (self.live and not stored["live"]) or self.changed_at is None:
