@@ -354,11 +354,21 @@ def pytest_runtest_makereport(item, call):
 
 def check_accessibility(page):
     """Run axe on the page as it is now (e.g. with a pop-up open), not only after loading."""
-    violations = page.evaluate("""() => axe.run(document, {
-        runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']},
-        resultTypes: ['violations']}).then(result => result.violations.map(v => ({
+    # Wait for the check after loading (and Wagtail's own) to finish: axe runs one at a time.
+    deadline = time.monotonic() + 15
+    while page.watch.pending and time.monotonic() < deadline:
+        page.wait_for_timeout(50)
+    violations = page.evaluate("""() => new Promise((resolve, reject) => {
+      const options = {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']},
+                       resultTypes: ['violations']};
+      const run = attempt => axe.run(document, options)
+        .then(result => resolve(result.violations.map(v => ({
           id: v.id, impact: v.impact, help: v.help,
-          nodes: v.nodes.slice(0, 3).map(n => n.target.join(' '))})))""")
+          nodes: v.nodes.slice(0, 3).map(n => n.target.join(' '))}))))
+        .catch(error => String(error).includes('already running') && attempt < 50
+          ? setTimeout(() => run(attempt + 1), 200) : reject(error));
+      run(0);
+    })""")
     pending = page.watch.pending  # this check does not stand in for the one after loading
     page.watch.on_axe(None, page.url + " (as it was then)", violations)
     page.watch.pending = pending
