@@ -7,6 +7,5 @@ class CaseStudiesConfig(AppConfig):
     verbose_name = _("Case studies")
     default_auto_field = "django.db.models.BigAutoField"
     demo_module = "casestudies.demo"
-
-    def ready(self):
-        from . import signals  # noqa: F401  (connects the receivers)
+    # Groups, permissions and the review workflow (collected by network/permissions.py).
+    permissions_module = "casestudies.roles"

@@ -1,28 +1,45 @@
 """Demo case studies: the library page, ten cases from Dutch and Danish member areas, a few
 generated pictures and a document, and a contributor and an editor account.
 
-Idempotent: pages are found by slug and get a new published revision only when something in
-``demo_content`` differs from what is live; images and documents are found by title.
+The content is in ``demo_content``; this module only loads it. Idempotent: pages are found by
+slug and get a new published revision only when something in ``demo_content`` differs from what
+is live; images and documents are found by title.
 """
 import io
 
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.core.files.base import ContentFile
+from django.core.files.images import ImageFile
+from PIL import Image as PILImage
+from PIL import ImageDraw, ImageFont
+from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
+
+from network.demo import DEMO_PASSWORD, area, people_of, theme
 from network.media import shared_media_collection
+from network.models import HomePage, Person
 
-from .demo_content import CASES, LIBRARY
+from .demo_content import ACCOUNTS, CASES, LIBRARY
+from .models import (
+    CaseStudyContact,
+    CaseStudyIndexPage,
+    CaseStudyPage,
+    RelatedCaseStudy,
+    Stakeholder,
+)
+from .roles import CONTRIBUTORS, EDITORS
 
-CONTRIBUTOR_ACCOUNT = ("contributor", "Pieter Jansen")  # Vlaardingen, municipality
-EDITOR_ACCOUNT = ("editor", "Emma de Graaf")  # network office
+# The group each demo account of ``demo_content.ACCOUNTS`` belongs to.
+ACCOUNT_GROUPS = {"contributor": CONTRIBUTORS, "editor": EDITORS}
 
 
 def load(stdout):
     """Create or update the demo library and case studies (idempotent)."""
-    from network.models import HomePage
-
-    from .roles import setup_library
-
     home = HomePage.objects.get()
+    # Its groups, permissions and review workflow come with it (roles.GRANTS, set_up_page).
     library = _load_library(home, stdout)
-    setup_library(library)
     pages = {}
     changed = set()
     # Two passes: related cases can only point at pages that exist.
@@ -37,8 +54,6 @@ def load(stdout):
 
 
 def _load_library(home, stdout):
-    from .models import CaseStudyIndexPage
-
     library = home.get_children().filter(slug=LIBRARY["slug"]).specific().first()
     if library is None:
         library = CaseStudyIndexPage(slug=LIBRARY["slug"], title=LIBRARY["title"],
@@ -66,10 +81,6 @@ DEFAULTS = {"period_end": None, "ongoing": False, "stakeholders_other": "", "org
 
 
 def _wanted(data, pages, with_related):
-    from network.demo import area, people_of, theme
-
-    from .models import CaseStudyPage, Stakeholder
-
     values = {**DEFAULTS, **{k: v for k, v in data.items() if k in SIMPLE_FIELDS}}
     image = data.get("image")
     if image:
@@ -139,8 +150,6 @@ def _differs(current, wanted):
 
 
 def _apply(page, wanted):
-    from .models import CaseStudyContact, RelatedCaseStudy
-
     for name, value in wanted["values"].items():
         setattr(page, name, value)
     page.draft_title = page.title
@@ -157,8 +166,6 @@ def _apply(page, wanted):
 
 
 def _load_case(library, data, pages, with_related):
-    from .models import CaseStudyPage
-
     wanted = _wanted(data, pages, with_related)
     page = library.get_children().filter(slug=data["slug"]).specific().first()
     if page is None:
@@ -181,11 +188,6 @@ def _load_case(library, data, pages, with_related):
 
 def _image(spec, slug):
     """A small generated picture (a sky gradient over a row of gabled houses)."""
-    from django.core.files.images import ImageFile
-    from PIL import Image as PILImage
-    from PIL import ImageDraw
-    from wagtail.images import get_image_model
-
     image_model = get_image_model()
     found = image_model.objects.filter(title=spec["title"]).first()
     if found:
@@ -219,11 +221,6 @@ def _image(spec, slug):
 
 def _document(spec, slug):
     """A one-page PDF with a few lines of text, drawn with Pillow."""
-    from django.core.files.base import ContentFile
-    from PIL import Image as PILImage
-    from PIL import ImageDraw, ImageFont
-    from wagtail.documents import get_document_model
-
     document_model = get_document_model()
     found = document_model.objects.filter(title=spec["title"]).first()
     if found:
@@ -243,19 +240,9 @@ def _document(spec, slug):
 
 def _load_accounts(stdout):
     """A contributor (Vlaardingen) and a network editor, to try the review workflow."""
-    from django.conf import settings
-    from django.contrib.auth import get_user_model
-    from django.contrib.auth.models import Group
-
-    from network.demo import DEMO_PASSWORD
-    from network.models import Person
-
-    from .roles import CONTRIBUTORS, EDITORS
-
     user_model = get_user_model()
-    for (username, person_name), group_name, label in (
-            (CONTRIBUTOR_ACCOUNT, CONTRIBUTORS, "Case study contributor login"),
-            (EDITOR_ACCOUNT, EDITORS, "Network editor login")):
+    for username, person_name, label in ACCOUNTS:
+        group_name = ACCOUNT_GROUPS[username]
         person = Person.objects.filter(name=person_name).first()
         user = user_model.objects.filter(username=username).first()
         if user is None:
@@ -264,7 +251,7 @@ def _load_accounts(stdout):
                               email=person.email if person else "")
             user.set_password(DEMO_PASSWORD)
             user.save()
-        group = Group.objects.get(name=group_name)
+        group = _group(group_name)
         if not user.groups.filter(pk=group.pk).exists():
             user.groups.add(group)
         if person is not None and person.user_id is None:
@@ -273,3 +260,8 @@ def _load_accounts(stdout):
         if user.check_password(DEMO_PASSWORD):
             base = getattr(settings, "WAGTAILADMIN_BASE_URL", "").rstrip("/")
             stdout.write(f"  {label}: {username} / {DEMO_PASSWORD} ({base}/admin/)")
+
+
+def _group(name):
+    """The account's group (created with the app's permissions, not by the demo)."""
+    return Group.objects.get(name=name)

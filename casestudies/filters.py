@@ -13,50 +13,71 @@ Rules that keep it fast and robust:
 * The number of queries is the same for 5 or 5,000 case studies.
 * Values that are malformed or unknown are ignored and reported back (``ignored``); nothing
   a visitor types into the URL can cause a server error.
+
+The filters are a lenient django-filter FilterSet (``LibraryFilter``, see network.filters), as
+on every listing of the site; the full-text search and the sort order stay in ``LibraryQuery``.
 """
 import re
 from dataclasses import dataclass, field
 
-from django.core.paginator import Paginator
+import django_filters
 from django.db.models import Count
 from django.db.models.functions import ExtractYear, Lower
 from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 from taggit.models import Tag
 
+from network.filters import LenientFilterSet, display_value
 from network.models import Country, MemberArea, PopulationBand, Theme
-from network.params import page_number, search_text
-from network.views import PAGE_SIZE
+from network.pagination import SHORT_PAGE_SIZE, LenientPaginator
+from network.params import search_text
 
-from .models import CaseStudyPage, SortOrder, StakeholderKind
+from .choices import SortOrder, StakeholderKind
 
 MAX_QUERY_LENGTH = 200
 MAX_VALUE_LENGTH = 100
 YEAR_MIN, YEAR_MAX = 1900, 2100
-_SLUG = re.compile(r"^[-\w]+$")
-_YEAR = re.compile(r"^[0-9]{4}$")
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 
 
-@dataclass(frozen=True)
-class Dimension:
-    """One filter: its URL parameter, its label and how case studies are matched and counted."""
-
-    param: str
-    label: str
-    lookup: str  # "year" is special: the year the case started
+def _related(label, lookup, **kwargs):
+    # Every filter is ``pk IN (subquery)``, never a join on the listing query (see above).
+    return django_filters.ChoiceFilter(label=label, field_name=lookup, method="filter_related",
+                                       **kwargs)
 
 
-DIMENSIONS = (
-    Dimension("theme", _("Theme"), "themes__slug"),
-    Dimension("country", _("Country"), "areas__country"),
-    Dimension("area", _("Member area"), "areas__slug"),
-    Dimension("size", _("Area size (inhabitants)"), "areas__population_band"),
-    Dimension("stakeholder", _("Stakeholders involved"), "stakeholders__code"),
-    Dimension("year", _("Year started"), "year"),
-    Dimension("tag", _("Tag"), "tags__slug"),
-)
-PARAMS = [dim.param for dim in DIMENSIONS]
+class LibraryFilter(LenientFilterSet):
+    """The library's filters, over the case studies of one library (search already applied).
+
+    Themes, areas and tags are checked against the values in the data, loaded once per request
+    (``labels``), so an unknown slug is ignored without a query of its own.
+    """
+
+    max_value_length = MAX_VALUE_LENGTH
+
+    theme = _related(_("Theme"), "themes__slug")
+    country = _related(_("Country"), "areas__country", choices=Country.choices)
+    area = _related(_("Member area"), "areas__slug")
+    size = _related(_("Area size (inhabitants)"), "areas__population_band",
+                    choices=PopulationBand.choices)
+    stakeholder = _related(_("Stakeholders involved"), "stakeholders__code",
+                           choices=StakeholderKind.choices)
+    year = django_filters.ChoiceFilter(
+        label=_("Year started"), field_name="period_start__year",
+        choices=[(str(year), str(year)) for year in range(YEAR_MIN, YEAR_MAX + 1)])
+    tag = _related(_("Tag"), "tags__slug")
+
+    def __init__(self, data, queryset, *, labels):
+        super().__init__(data, queryset)
+        for name in ("theme", "area", "tag"):
+            self.filters[name].extra["choices"] = list(labels[name].items())
+
+    def filter_related(self, queryset, name, value):
+        matching = queryset.model.objects.filter(**{name: value}).values("pk")
+        return queryset.filter(pk__in=matching)
+
+
+PARAMS = list(LibraryFilter.base_filters)
 
 
 @dataclass
@@ -90,50 +111,32 @@ class LibraryResult:
     sort: str
     sort_options: list
     querystring: str  # the cleaned state, for links; never echoes ignored values
+    params: QueryDict  # the same, for {% querystring library.params page=2 %}
     has_criteria: bool = False
     theme: dict = None  # {"slug", "name"} of the selected theme, for its feed
     theme_feeds: list = field(default_factory=list)  # [{"slug", "name"}] of every theme
 
 
-def _display(value):
-    """A visitor's raw value, made safe to show in a note (the template escapes it too)."""
-    value = _CONTROL.sub("", value)
-    return value if len(value) <= 30 else value[:29] + "…"
-
-
 class LibraryQuery:
-    """Parse the GET parameters of the library, then run the listing, facets and search."""
+    """Read the GET parameters of the library, then run the listing, facets and search."""
 
     def __init__(self, library, params):
         self.library = library
         self.params = params  # a QueryDict, usually request.GET
         self.ignored = []
         self.selected = {}
-        self.q = ""
-        self.sort = ""
         self.theme = None
-        self._parse()
-
-    # --- parsing -----------------------------------------------------------------------------
+        self._read_search_and_sort()
 
     def _last(self, name):
-        # Repeated parameters (?theme=a&theme=b): the last non-empty one wins, like a form.
+        # Repeated parameters (?q=a&q=b): the last non-empty one wins, as for the filters.
         values = [v.strip() for v in self.params.getlist(name) if v.strip()]
         return values[-1] if values else ""
 
-    def _parse(self):
-        for dim in DIMENSIONS:
-            raw = self._last(dim.param)
-            if not raw:
-                continue
-            if len(raw) > MAX_VALUE_LENGTH or not self._well_formed(dim, raw):
-                self.ignored.append((dim.label, _display(raw)))
-            else:
-                self.selected[dim.param] = raw
-
+    def _read_search_and_sort(self):
         q = self._last("q")
         if len(q) > MAX_QUERY_LENGTH:
-            self.ignored.append((_("Search"), _display(q)))
+            self.ignored.append((_("Search"), display_value(q)))
             q = q[:MAX_QUERY_LENGTH]
         # Control characters (a NUL in particular) are never part of a search and
         # PostgreSQL refuses them in text.
@@ -146,45 +149,21 @@ class LibraryQuery:
         allowed = [SortOrder.NEWEST, SortOrder.TITLE] + ([SortOrder.RELEVANCE] if self.q else [])
         if sort and sort not in allowed:
             if sort != SortOrder.RELEVANCE:  # "best match" without a search is just dropped
-                self.ignored.append((_("Sort"), _display(sort)))
+                self.ignored.append((_("Sort"), display_value(sort)))
             sort = ""
         self.sort = sort or (SortOrder.RELEVANCE if self.q else SortOrder.NEWEST)
 
-    @staticmethod
-    def _well_formed(dim, raw):
-        if dim.param == "year":
-            return bool(_YEAR.match(raw)) and YEAR_MIN <= int(raw) <= YEAR_MAX
-        if dim.param == "country":
-            return raw in Country.values
-        if dim.param == "size":
-            return raw in PopulationBand.values
-        if dim.param == "stakeholder":
-            return raw in StakeholderKind.values
-        return bool(_SLUG.match(raw))
-
-    def _check_known(self, param, labels):
-        """Drop a selected value that names no theme/area/tag; note it for the visitor."""
-        value = self.selected.get(param)
-        if value is not None and value not in labels:
-            dim = next(d for d in DIMENSIONS if d.param == param)
-            self.ignored.append((dim.label, _display(value)))
-            del self.selected[param]
-
     # --- querying ----------------------------------------------------------------------------
 
-    def _labels(self):
-        """Value → label for every dimension (three small queries for themes, areas, tags)."""
-        themes = {t.slug: t.name for t in Theme.objects.only("slug", "name")}
-        areas = {a.slug: a.name for a in MemberArea.objects.only("slug", "name").order_by("name")}
-        tags = {t.slug: t.name for t in Tag.objects.filter(
-            casestudies_casestudytag_items__isnull=False).distinct().only("slug", "name")}
-        self._check_known("theme", themes)
-        self._check_known("area", areas)
-        self._check_known("tag", tags)
-        if "theme" in self.selected:
-            self.theme = {"slug": self.selected["theme"], "name": themes[self.selected["theme"]]}
+    @staticmethod
+    def _labels():
+        """Value → label for every filter (three small queries for themes, areas, tags)."""
         return {
-            "theme": themes, "area": areas, "tag": tags,
+            "theme": {t.slug: t.name for t in Theme.objects.only("slug", "name")},
+            "area": {a.slug: a.name
+                     for a in MemberArea.objects.only("slug", "name").order_by("name")},
+            "tag": {t.slug: t.name for t in Tag.objects.filter(
+                casestudies_casestudytag_items__isnull=False).distinct().only("slug", "name")},
             "country": dict(Country.choices), "size": dict(PopulationBand.choices),
             "stakeholder": dict(StakeholderKind.choices),
         }
@@ -197,41 +176,32 @@ class LibraryQuery:
             return list(get_queryset().values_list("pk", flat=True))
         return [page.pk for page in results]
 
-    def _filtered(self, base, exclude=None):
-        queryset = base
-        for dim in DIMENSIONS:
-            value = self.selected.get(dim.param)
-            if value is None or dim.param == exclude:
-                continue
-            if dim.param == "year":
-                queryset = queryset.filter(period_start__year=int(value))
-            else:
-                matching = CaseStudyPage.objects.filter(**{dim.lookup: value}).values("pk")
-                queryset = queryset.filter(pk__in=matching)
-        return queryset
-
-    def _facet(self, dim, base, labels):
-        queryset = self._filtered(base, exclude=dim.param).order_by()
-        if dim.param == "year":
-            rows = (queryset.annotate(value=ExtractYear("period_start")).values("value")
+    def _facet(self, filterset, param, labels):
+        selected = self.selected.get(param, "")
+        label = filterset.filters[param].label
+        if param == "year":
+            rows = (filterset.filter_queryset(filterset.queryset.all(), exclude=param).order_by()
+                    .annotate(value=ExtractYear("period_start")).values("value")
                     .annotate(n=Count("pk", distinct=True)).order_by("-value"))
             counts = {str(row["value"]): row["n"] for row in rows}
             names = {value: value for value in counts}
+            if selected and selected not in names:
+                names[selected] = selected
         else:
-            rows = queryset.values(dim.lookup).annotate(n=Count("pk", distinct=True))
-            counts = {row[dim.lookup]: row["n"] for row in rows if row[dim.lookup]}
-            names = labels[dim.param]
-        selected = self.selected.get(dim.param, "")
-        if selected and selected not in names:
-            names = {**names, selected: selected}
-        options = [FacetOption(value, str(label), counts.get(value, 0), value == selected)
-                   for value, label in names.items()
+            counts = filterset.facet_counts(param, filterset.filters[param].field_name)
+            names = labels[param]
+        options = [FacetOption(value, str(name), counts.get(value, 0), value == selected)
+                   for value, name in names.items()
                    if counts.get(value) or value == selected]
-        return Facet(dim.param, dim.label, options, selected,
+        return Facet(param, label, options, selected,
                      str(names.get(selected, "")) if selected else "")
 
     def querystring(self, **changes):
         """The cleaned state as a query string, with some parameters changed or removed."""
+        return self.params_without_ignored(**changes).urlencode()
+
+    def params_without_ignored(self, **changes):
+        """The cleaned state as a QueryDict (never echoes ignored values), with changes."""
         state = {param: self.selected.get(param) for param in PARAMS}
         state["q"] = self.q
         state["sort"] = "" if self.sort == (SortOrder.RELEVANCE if self.q else SortOrder.NEWEST) \
@@ -241,9 +211,9 @@ class LibraryQuery:
         for key, value in state.items():
             if value not in (None, ""):
                 query[key] = value
-        return query.urlencode()
+        return query
 
-    def run(self, per_page=PAGE_SIZE):
+    def run(self, per_page=SHORT_PAGE_SIZE):
         """Run every query and return a ``LibraryResult``. The query count does not depend on
         the number of case studies."""
         labels = self._labels()
@@ -253,15 +223,20 @@ class LibraryQuery:
             ranked = self._search_ids(base)
             base = base.filter(pk__in=ranked)
 
-        results = self._filtered(base)
-        facets = [self._facet(dim, base, labels) for dim in DIMENSIONS]
+        filterset = LibraryFilter(self.params, base, labels=labels)
+        self.selected = filterset.valid_filters()
+        self.ignored = filterset.ignored_values() + self.ignored
+        if "theme" in self.selected:
+            self.theme = {"slug": self.selected["theme"],
+                          "name": labels["theme"][self.selected["theme"]]}
+        results = filterset.qs
+        facets = [self._facet(filterset, param, labels) for param in PARAMS]
 
-        number = page_number(self.params)
         prefetch = ("areas", "themes")
         if self.sort == SortOrder.RELEVANCE:
             wanted = set(results.values_list("pk", flat=True))
             ids = [pk for pk in ranked if pk in wanted]
-            page_obj = Paginator(ids, per_page).get_page(number)
+            page_obj = LenientPaginator(ids, per_page).get_page(self.params.get("page"))
             pages = results.filter(pk__in=list(page_obj.object_list)).prefetch_related(*prefetch)
             by_pk = {page.pk: page for page in pages}
             page_obj.object_list = [by_pk[pk] for pk in page_obj.object_list if pk in by_pk]
@@ -270,7 +245,8 @@ class LibraryQuery:
                 ordered = results.order_by(Lower("title"), "pk")
             else:
                 ordered = results.order_by("-first_published_at", "-pk")
-            page_obj = Paginator(ordered.prefetch_related(*prefetch), per_page).get_page(number)
+            page_obj = LenientPaginator(ordered.prefetch_related(*prefetch),
+                                        per_page).get_page(self.params.get("page"))
 
         active = []
         for facet in facets:
@@ -292,6 +268,7 @@ class LibraryQuery:
             sort=self.sort,
             sort_options=sort_options,
             querystring=self.querystring(),
+            params=self.params_without_ignored(),
             has_criteria=bool(self.selected or self.q),
             theme=self.theme,
             theme_feeds=[{"slug": slug, "name": name} for slug, name in labels["theme"].items()],

@@ -10,21 +10,17 @@ from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import StreamField
-from wagtail.models import Orderable, Page
+from wagtail.models import Orderable, Page, PagePermissionTester
 from wagtail.search import index
 
-from network.models import MemberArea, OrganisationModel, Person, Theme
+from network.models import MemberArea, OrganisationModel, Person, Theme, can_see_contact_details
+from network.pagination import SHORT_PAGE_SIZE
 
+from . import roles
 from .blocks import SECTION_KINDS, CaseStudyBodyBlock
+from .choices import StakeholderKind
+from .filters import LibraryQuery
 from .forms import CaseStudyPageForm
-
-
-class StakeholderKind(models.TextChoices):
-    MUNICIPALITY = "municipality", _("Municipality")
-    ENTREPRENEURS = "entrepreneurs", _("Entrepreneurs")
-    PROPERTY_OWNERS = "property_owners", _("Property owners")
-    RESIDENTS = "residents", _("Residents")
-    OTHERS = "others", _("Others")
 
 
 class Stakeholder(models.Model):
@@ -53,10 +49,41 @@ class CaseStudyTag(TaggedItemBase):
                                  related_name="tagged_items")
 
 
-class SortOrder(models.TextChoices):
-    NEWEST = "newest", _("Newest first")
-    TITLE = "title", _("A–Z")
-    RELEVANCE = "relevance", _("Best match")
+class LibraryPermissionTester(PagePermissionTester):
+    """The library page for contributors: they may add case studies under it, nothing else.
+
+    Their "change" permission on the library is there for the case studies below it (see
+    ``CaseStudyPermissionTester``); the library page itself is the editors'.
+    """
+
+    def __init__(self, user, page):
+        super().__init__(user, page)
+        if roles.is_area_scoped(user):
+            # (Wagtail sets no ``permissions`` for inactive users: they may do nothing anyway.)
+            self.permissions = getattr(self, "permissions", set()) & {"add"}
+
+
+class CaseStudyPermissionTester(PagePermissionTester):
+    """Wagtail's page permissions, narrowed for contributors to case studies of their areas.
+
+    Another area's case study is then out of reach everywhere Wagtail asks: editing, revisions,
+    deleting, moving, copying, unpublishing, locking, bulk actions and the listings' buttons.
+    """
+
+    def __init__(self, user, page):
+        super().__init__(user, page)
+        self.out_of_area = not roles.may_work_on(user, page)
+        if self.out_of_area:
+            self.permissions = set()
+
+    def can_submit_for_moderation(self):
+        return not self.out_of_area and super().can_submit_for_moderation()
+
+    def can_unlock(self):
+        return not self.out_of_area and super().can_unlock()
+
+    def can_view_revisions(self):
+        return not self.out_of_area and super().can_view_revisions()
 
 
 class CaseStudyIndexPage(Page):
@@ -69,18 +96,20 @@ class CaseStudyIndexPage(Page):
     parent_page_types = ["network.HomePage"]
     subpage_types = ["casestudies.CaseStudyPage"]
     max_count = 1
-    page_size = 12
+    page_size = SHORT_PAGE_SIZE
 
     class Meta:
         verbose_name = _("case-study library")
+
+    def permissions_for_user(self, user):
+        """What ``user`` may do with the library page (contributors: only add case studies)."""
+        return LibraryPermissionTester(user, self)
 
     def case_studies(self):
         """The live, public case studies in this library (no ordering, no joins)."""
         return CaseStudyPage.objects.child_of(self).live().public()
 
     def get_context(self, request, *args, **kwargs):
-        from .filters import LibraryQuery
-
         context = super().get_context(request, *args, **kwargs)
         context["library"] = LibraryQuery(self, request.GET).run(per_page=self.page_size)
         return context
@@ -189,6 +218,10 @@ class CaseStudyPage(Page):
         verbose_name = _("case study")
         verbose_name_plural = _("case studies")
 
+    def permissions_for_user(self, user):
+        """What ``user`` may do with this case study: contributors only in their own areas."""
+        return CaseStudyPermissionTester(user, self)
+
     # --- validation ------------------------------------------------------------------------
 
     #: True while the admin form validates a draft (set by ``CaseStudyPageForm``): Wagtail
@@ -264,8 +297,6 @@ class CaseStudyPage(Page):
         return related
 
     def get_context(self, request, *args, **kwargs):
-        from network.models import can_see_contact_details
-
         context = super().get_context(request, *args, **kwargs)
         context["show_contact"] = can_see_contact_details(request.user)
         # Evaluated once here: the template shows each of these in several places.

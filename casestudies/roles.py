@@ -6,40 +6,63 @@
 * **Network editors** review, comment, approve (which publishes) or ask for changes, and may
   edit and publish any case study.
 
-Wagtail's page permissions cannot express "only pages about my area", so the area rule is
-enforced by the hooks in ``wagtail_hooks.py`` using the helpers below.
+``GRANTS`` and ``set_up_page`` declare the groups, their permissions and the workflow; the
+hub's one permissions step creates them (``network.permissions``, after ``migrate`` and when a
+library page is created). Wagtail's page permissions cannot express "only pages about my
+area", so ``CaseStudyPage.permissions_for_user`` narrows them with :func:`may_work_on`.
 """
-from django.contrib.auth.models import Group, Permission
-from django.contrib.contenttypes.models import ContentType
-from django.db import transaction
+from django.contrib.auth.models import Group
+from wagtail.models import GroupApprovalTask, Workflow, WorkflowPage, WorkflowTask
 
-from network.media import shared_media_collection
+from network.media import SHARED_MEDIA
+from network.models import MemberArea
+from network.permissions import EDITORS, Grant
 
 CONTRIBUTORS = "Case study contributors"
-EDITORS = "Network editors"
 WORKFLOW = "Editorial review"
 REVIEW_TASK = "Review by network editors"
+LIBRARY_PAGE = "casestudies.CaseStudyIndexPage"
 
-# Page permissions on the library page (and so on every case study under it).
-CONTRIBUTOR_PAGE_PERMISSIONS = ["add_page", "change_page"]
-EDITOR_PAGE_PERMISSIONS = ["add_page", "change_page", "publish_page", "lock_page", "unlock_page",
-                           "bulk_delete_page"]
-# Model permissions: admin access, choosing people for the contacts, uploading pictures/files.
-CONTRIBUTOR_PERMISSIONS = [("wagtailadmin", "admin", "access_admin"),
-                           ("network", "person", "view_person")]
-EDITOR_PERMISSIONS = CONTRIBUTOR_PERMISSIONS
-CONTRIBUTOR_COLLECTION_PERMISSIONS = [("wagtailimages", "image", "add_image"),
-                                      ("wagtailimages", "image", "choose_image"),
-                                      ("wagtaildocs", "document", "add_document"),
-                                      ("wagtaildocs", "document", "choose_document")]
-EDITOR_COLLECTION_PERMISSIONS = CONTRIBUTOR_COLLECTION_PERMISSIONS + [
-    ("wagtailimages", "image", "change_image"),
-    ("wagtaildocs", "document", "change_document"),
+# Model permissions: admin access and choosing people for the contacts.
+_MODEL_PERMISSIONS = ("wagtailadmin.access_admin", "network.view_person")
+# Uploading and choosing pictures and files, on "Shared media", not the root: restricted
+# collections beside it (such as intervision attachments) stay out of reach.
+_CONTRIBUTOR_MEDIA = ("wagtailimages.add_image", "wagtailimages.choose_image",
+                      "wagtaildocs.add_document", "wagtaildocs.choose_document")
+_EDITOR_MEDIA = _CONTRIBUTOR_MEDIA + ("wagtailimages.change_image", "wagtaildocs.change_document")
+
+GRANTS = [
+    # Page permissions on the library page, and so on every case study under it.
+    Grant(CONTRIBUTORS, permissions=_MODEL_PERMISSIONS,
+          collection=SHARED_MEDIA, collection_permissions=_CONTRIBUTOR_MEDIA,
+          page_type=LIBRARY_PAGE, page_permissions=("add_page", "change_page")),
+    Grant(EDITORS, permissions=_MODEL_PERMISSIONS,
+          collection=SHARED_MEDIA, collection_permissions=_EDITOR_MEDIA,
+          page_type=LIBRARY_PAGE,
+          page_permissions=("add_page", "change_page", "publish_page", "lock_page",
+                            "unlock_page", "bulk_delete_page")),
 ]
 
 
+def set_up_page(library):
+    """The *Editorial review* workflow (reviewed by the network editors) for ``library``.
+
+    Only if the library has no workflow yet: an admin's later choice in Settings > Workflows
+    is respected.
+    """
+    editors = Group.objects.get(name=EDITORS)
+    workflow, _created = Workflow.objects.get_or_create(name=WORKFLOW, defaults={"active": True})
+    task = GroupApprovalTask.objects.filter(name=REVIEW_TASK).first()
+    if task is None:
+        task = GroupApprovalTask.objects.create(name=REVIEW_TASK)
+    if not task.groups.filter(pk=editors.pk).exists():
+        task.groups.add(editors)
+    WorkflowTask.objects.get_or_create(workflow=workflow, task=task, defaults={"sort_order": 0})
+    WorkflowPage.objects.get_or_create(page=library, defaults={"workflow": workflow})
+
+
 def _group_names(user):
-    # Cached on the user object: the hooks ask several times per admin request.
+    # Cached on the user object: permission checks ask several times per admin request.
     if not hasattr(user, "_casestudy_group_names"):
         user._casestudy_group_names = set(user.groups.values_list("name", flat=True))
     return user._casestudy_group_names
@@ -59,89 +82,28 @@ def is_area_scoped(user):
 def own_area_ids(user):
     """Primary keys of the member areas of the directory person linked to ``user``."""
     if not hasattr(user, "_casestudy_area_ids"):
-        from network.models import MemberArea
-
         user._casestudy_area_ids = set(
             MemberArea.objects.filter(people__user=user).values_list("pk", flat=True))
     return user._casestudy_area_ids
 
 
-def case_area_ids(page):
+def case_area_ids(case):
     """The member areas of the newest version of a case study (draft included)."""
-    latest = page.get_latest_revision_as_object() if page.pk else page
+    latest = case.get_latest_revision_as_object() if case.pk else case
     return {area.pk for area in latest.areas.all()}
 
 
-def may_work_on(user, page):
-    """Whether ``user`` may edit/delete/move/copy ``page`` as far as areas are concerned.
+def may_work_on(user, case):
+    """Whether ``user`` may work on the case study ``case`` as far as areas are concerned.
 
-    Not-area-scoped users are left to Wagtail's own permissions. Contributors may work on
-    a case study only if one of its areas is theirs, and never on the library page itself.
+    Users who are not area-scoped are left to Wagtail's own permissions. A contributor may
+    work on a case about one of their areas, and on their own draft that names no area yet:
+    drafts may be saved with only a title, and the form requires one of their areas before it
+    can be submitted.
     """
-    from .models import CaseStudyPage
-
     if not is_area_scoped(user):
         return True
-    page = page.specific_deferred
-    if not isinstance(page, CaseStudyPage):
-        return False
-    return bool(case_area_ids(page) & own_area_ids(user))
-
-
-def _permissions(triples):
-    found = []
-    for app_label, model, codename in triples:
-        content_type, _created = ContentType.objects.get_or_create(app_label=app_label, model=model)
-        permission, _created = Permission.objects.get_or_create(
-            content_type=content_type, codename=codename, defaults={"name": codename})
-        found.append(permission)
-    return found
-
-
-@transaction.atomic
-def setup_library(library):
-    """Groups, permissions and the review workflow for a case-study library. Idempotent.
-
-    Runs when a library page is created (see ``signals.py``) and from the demo command.
-    """
-    from wagtail.models import (
-        GroupApprovalTask,
-        GroupCollectionPermission,
-        GroupPagePermission,
-        Workflow,
-        WorkflowPage,
-        WorkflowTask,
-    )
-
-    contributors, _created = Group.objects.get_or_create(name=CONTRIBUTORS)
-    editors, _created = Group.objects.get_or_create(name=EDITORS)
-    contributors.permissions.add(*_permissions(CONTRIBUTOR_PERMISSIONS))
-    editors.permissions.add(*_permissions(EDITOR_PERMISSIONS))
-
-    # On "Shared media", not the root: restricted collections beside it stay out of reach.
-    shared = shared_media_collection()
-    for group, triples in ((contributors, CONTRIBUTOR_COLLECTION_PERMISSIONS),
-                           (editors, EDITOR_COLLECTION_PERMISSIONS)):
-        for permission in _permissions(triples):
-            GroupCollectionPermission.objects.get_or_create(
-                group=group, collection=shared, permission=permission)
-
-    page_ct = ContentType.objects.get(app_label="wagtailcore", model="page")
-    for group, codenames in ((contributors, CONTRIBUTOR_PAGE_PERMISSIONS),
-                             (editors, EDITOR_PAGE_PERMISSIONS)):
-        for codename in codenames:
-            permission = Permission.objects.get(content_type=page_ct, codename=codename)
-            GroupPagePermission.objects.get_or_create(group=group, page=library,
-                                                      permission=permission)
-
-    workflow, _created = Workflow.objects.get_or_create(name=WORKFLOW, defaults={"active": True})
-    task = GroupApprovalTask.objects.filter(name=REVIEW_TASK).first()
-    if task is None:
-        task = GroupApprovalTask.objects.create(name=REVIEW_TASK)
-    if not task.groups.filter(pk=editors.pk).exists():
-        task.groups.add(editors)
-    WorkflowTask.objects.get_or_create(workflow=workflow, task=task, defaults={"sort_order": 0})
-    # Only assign our workflow if the library has none of its own yet: an admin's later
-    # choice in Settings > Workflows is respected.
-    WorkflowPage.objects.get_or_create(page=library, defaults={"workflow": workflow})
-    return {"contributors": contributors, "editors": editors, "workflow": workflow}
+    areas = case_area_ids(case)
+    if not areas:
+        return case.owner_id == user.pk
+    return bool(areas & own_area_ids(user))

@@ -1,66 +1,36 @@
-"""Admin hooks that keep contributors to case studies about their own member areas.
+"""Admin hooks of the case-study library: the contributors' dashboard panel and listings.
 
-Wagtail's page permissions (granted on the library page by ``roles.setup_library``) decide
-*what* a contributor may do: add and edit, not publish. These hooks decide *which* case
-studies: only those whose areas include one of the contributor's own.
+Wagtail's page permissions (granted on the library page, see ``roles.GRANTS``) decide *what* a
+contributor may do: add and edit, not publish. *Which* case studies (only those of their own
+member areas) is decided by ``CaseStudyPage.permissions_for_user``, so every admin view and
+button follows it; the hooks below only hide other areas' cases from the explorer and keep
+contributors without an area from starting a case.
 """
 from django.core.exceptions import PermissionDenied
 from django.db.models import CharField, F, OuterRef, Q, Subquery
 from django.db.models.functions import Cast
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from wagtail import hooks
 from wagtail.admin.ui.components import Component
 from wagtail.models import WorkflowState, get_default_page_content_type
 
+from network import hub
 from network.models import MemberArea
 
 from . import roles
 from .models import CaseStudyIndexPage, CaseStudyPage
-
-
-def _is_own_draft_without_area(user, page):
-    # Drafts may be saved with only a title, so a contributor's new case may name no area yet;
-    # it is theirs to finish (the form requires one of their areas before it can be submitted).
-    page = page.specific_deferred
-    return (isinstance(page, CaseStudyPage) and page.owner_id == user.pk
-            and not roles.case_area_ids(page))
-
-
-def _check(request, page):
-    if not (roles.may_work_on(request.user, page)
-            or _is_own_draft_without_area(request.user, page)):
-        raise PermissionDenied
-
-
-@hooks.register("before_edit_page")
-def limit_edit_to_own_areas(request, page):
-    _check(request, page)
-
-
-@hooks.register("before_delete_page")
-def limit_delete_to_own_areas(request, page):
-    _check(request, page)
-
-
-@hooks.register("before_copy_page")
-def limit_copy_to_own_areas(request, page):
-    _check(request, page)
-
-
-@hooks.register("before_move_page")
-def limit_move_to_own_areas(request, page, destination):
-    _check(request, page)
-
-
-@hooks.register("before_unpublish_page")
-def limit_unpublish_to_own_areas(request, page):
-    _check(request, page)
+from .templatetags import casestudy_tags
 
 
 @hooks.register("before_create_page")
 def contributors_need_an_area(request, parent_page, page_class):
-    """A contributor may only add case studies, and only once linked to a member area."""
+    """A contributor may only add case studies, and only once linked to a member area.
+
+    Not part of ``LibraryPermissionTester``: the dashboard panel shows contributors without an
+    area why they cannot write yet, and it appears only where ``can_add_subpage()`` is true.
+    """
     user = request.user
     if roles.is_area_scoped(user):
         if page_class is not CaseStudyPage or not roles.own_area_ids(user):
@@ -78,13 +48,6 @@ def remember_chosen_area(request, parent_page, page_class):
         request.user._casestudy_new_case_area = int(request.GET["area"])
     except (KeyError, ValueError):
         pass
-
-
-@hooks.register("before_bulk_action")
-def limit_bulk_actions_to_own_areas(request, action_type, objects, action_class_instance):
-    if action_type == "page":
-        for page in objects:
-            _check(request, page)
 
 
 @hooks.register("construct_explorer_page_queryset")
@@ -175,3 +138,18 @@ def add_contributions_panel(request, panels):
     library = CaseStudyIndexPage.objects.first()
     if library is not None and library.permissions_for_user(request.user).can_add_subpage():
         panels.append(ContributionsPanel(library))
+
+
+# hub: the library in the main navigation, case studies on the home and member-area pages
+# (extension points of network/hub.py).
+hub.header_link(gettext_lazy("Case studies"), page_slug="case-studies", order=10)
+
+
+@hub.home_section("casestudies/includes/home_section.html", order=20)
+def latest_case_studies_section(request):
+    return casestudy_tags.latest_case_studies({"request": request}, 4)
+
+
+@hub.area_section("casestudies/includes/area_section.html", order=10)
+def area_case_studies_section(request, area):
+    return casestudy_tags.area_case_studies({"request": request}, area)

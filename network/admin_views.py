@@ -18,6 +18,7 @@ from django.views.generic import FormView, TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from . import csv_io, personal_data
+from .http import no_store
 from .models import Person
 
 IMPORT_KINDS = {"areas": "memberarea", "people": "person"}
@@ -129,8 +130,7 @@ def export_csv(request, kind):
     response = HttpResponse(text, content_type="text/csv; charset=utf-8")
     stamp = timezone.localdate().isoformat()
     response["Content-Disposition"] = f'attachment; filename="directory-{kind}-{stamp}.csv"'
-    response["Cache-Control"] = "private, no-store"
-    return response
+    return no_store(response)
 
 
 def personal_data_export(request, pk):
@@ -144,8 +144,7 @@ def personal_data_export(request, pk):
                             content_type="application/json; charset=utf-8")
     name = slugify(person.name) or f"person-{person.pk}"
     response["Content-Disposition"] = f'attachment; filename="personal-data-{name}.json"'
-    response["Cache-Control"] = "private, no-store"
-    return response
+    return no_store(response)
 
 
 class EraseView(WagtailAdminTemplateMixin, TemplateView):

@@ -457,15 +457,20 @@ def import_csv(kind, data, *, dry_run=False):
 # Export
 # ------------------------------------------------------------------------------------------
 
-def _writer(buffer):
-    buffer.write("\ufeff")  # BOM: Excel then opens the file as UTF-8
+def bom_writer(buffer):
+    """A CSV writer on the text ``buffer`` for files people open in a spreadsheet: a BOM first,
+    so that Excel reads the file as UTF-8 (ø, å, ë…), and Windows line endings.
+
+    Pass every cell that may hold what people typed through ``spreadsheet_safe``.
+    """
+    buffer.write("\ufeff")
     return csv.writer(buffer, lineterminator="\r\n")
 
 
 def export_areas():
     """All member areas (former members included) as CSV text, in the import's columns."""
     buffer = io.StringIO()
-    writer = _writer(buffer)
+    writer = bom_writer(buffer)
     writer.writerow(AREA_COLUMNS)
     for area in MemberArea.objects.order_by(Lower("name"), "pk"):
         writer.writerow([_escape(getattr(area, name)) for name in AREA_COLUMNS])
@@ -475,7 +480,7 @@ def export_areas():
 def export_people():
     """All people with contact details as CSV text, in the import's columns (organisers only)."""
     buffer = io.StringIO()
-    writer = _writer(buffer)
+    writer = bom_writer(buffer)
     writer.writerow(PEOPLE_COLUMNS)
     people = (Person.objects.select_related("organisation").prefetch_related("areas", "expertise")
               .order_by(Lower("name"), "pk"))

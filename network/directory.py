@@ -1,15 +1,20 @@
 """Queries behind the member directory: filtering, ordering and the A–Z letter jump.
 
-Views stay thin: they validate the GET parameters with the filter forms and hand the valid
-values to ``filter_areas`` / ``filter_people``. Every function here issues a fixed number of
-queries whatever the number of areas or people (see tests/network/test_queries.py).
+Views stay thin: they hand the GET parameters to ``AreaFilter`` / ``PeopleFilter`` (lenient
+filter sets, see network.filters). Everything here issues a fixed number of queries whatever
+the number of areas or people (see tests/network/test_queries.py).
 """
 import re
 
+import django_filters
+from django import forms
 from django.db.models import Count, F, Q
 from django.db.models.functions import Lower
+from django.utils.translation import gettext_lazy as _
 
-from .models import MemberArea, Person
+from .filters import LenientFilterSet
+from .forms import AreaFilterForm, PeopleFilterForm
+from .models import AreaKind, Country, MemberArea, OrganisationModel, Person, PersonRole, Theme
 
 # Sort options, shared by the forms and the views.
 AREA_ORDERINGS = {
@@ -52,67 +57,122 @@ def region_choices():
     return [(row["region"], f"{row['region']} ({row['n']})") for row in rows]
 
 
-def filter_areas(filters):
-    """Areas in the directory matching the (already validated) filters, ordered, annotated
-    with ``people_count`` (listed people), with their image joined."""
-    areas = MemberArea.objects.in_directory()
-    if "country" in filters:
-        areas = areas.filter(country=filters["country"])
-    if "region" in filters:
-        areas = areas.filter(region__iexact=filters["region"])
-    if "kind" in filters:
-        areas = areas.filter(kind=filters["kind"])
-    if "organisation_model" in filters:
-        areas = areas.filter(organisation_model=filters["organisation_model"])
-    if "theme" in filters:
-        areas = areas.filter(pk__in=Person.objects.in_directory()
-                             .filter(expertise=filters["theme"]).values("areas"))
-    if "letter" in filters:
-        areas = areas.filter(starts_with("name", filters["letter"]))
-    if "q" in filters:
-        q = filters["q"]
-        areas = areas.filter(Q(name__icontains=q) | Q(municipality__icontains=q)
-                             | Q(region__icontains=q) | Q(profile__icontains=q))
-    ordering = AREA_ORDERINGS.get(filters.get("sort"), AREA_ORDERINGS["name"])
-    return areas.select_related("image").annotate(
-        people_count=Count("people", filter=Q(people__listed_in_directory=True), distinct=True)
-    ).order_by(*ordering)
+def _letter_filter():
+    # Set by the A–Z links rather than typed, so it is a hidden input carried along by "Apply".
+    return django_filters.CharFilter(label=_("Initial letter"), max_length=1,
+                                     widget=forms.HiddenInput, method="filter_letter")
 
+
+class DirectoryFilterSet(LenientFilterSet):
+    """What the two directory listings share: the letter jump and the sort orders."""
+
+    orderings = {}
+
+    def filter_letter(self, queryset, name, value):
+        return queryset.filter(starts_with("name", value))
+
+    def filter_sort(self, queryset, name, value):
+        return queryset.order_by(*self.orderings[value])
+
+
+class AreaFilter(DirectoryFilterSet):
+    """Filters of the member-area index, over the areas in the directory."""
+
+    q = django_filters.CharFilter(label=_("Search"), max_length=100, method="search")
+    country = django_filters.ChoiceFilter(label=_("Country"), choices=Country.choices,
+                                          empty_label=_("All countries"))
+    # A select of the regions in the data (with counts), but a CharField underneath so that
+    # old links with a differently capitalised region keep working.
+    region = django_filters.CharFilter(label=_("Region"), max_length=120, widget=forms.Select,
+                                       lookup_expr="iexact")
+    kind = django_filters.ChoiceFilter(label=_("Kind of area"), choices=AreaKind.choices,
+                                       empty_label=_("All kinds"))
+    organisation_model = django_filters.ChoiceFilter(
+        label=_("Organisation model"), choices=OrganisationModel.choices,
+        empty_label=_("All models"))
+    theme = django_filters.ModelChoiceFilter(
+        label=_("Expertise"), queryset=Theme.objects.all(), to_field_name="slug",
+        empty_label=_("Any theme"), method="filter_theme")
+    sort = django_filters.ChoiceFilter(
+        label=_("Order"), empty_label=_("A–Z by name"), method="filter_sort",
+        choices=[("-name", _("Z–A by name")), ("municipality", _("A–Z by municipality")),
+                 ("newest", _("Newest members first"))])
+    letter = _letter_filter()
+
+    orderings = AREA_ORDERINGS
+
+    class Meta:
+        form = AreaFilterForm
+
+    def __init__(self, data=None, queryset=None, **kwargs):
+        if queryset is None:
+            queryset = MemberArea.objects.in_directory().select_related("image").annotate(
+                people_count=Count("people", filter=Q(people__listed_in_directory=True),
+                                   distinct=True),
+            ).order_by(*AREA_ORDERINGS["name"])
+        super().__init__(data, queryset, **kwargs)
+
+    def get_form_kwargs(self):
+        return {"regions": region_choices()}
+
+    def search(self, queryset, name, value):
+        return queryset.filter(Q(name__icontains=value) | Q(municipality__icontains=value)
+                               | Q(region__icontains=value) | Q(profile__icontains=value))
+
+    def filter_theme(self, queryset, name, value):
+        return queryset.filter(pk__in=Person.objects.in_directory()
+                               .filter(expertise=value).values("areas"))
 
 def area_letters():
     """Initials of the areas in the directory (one query)."""
     return letters(MemberArea.objects.in_directory().values_list("name", flat=True))
 
 
-def filter_people(filters):
-    """People listed in the directory matching the (already validated) filters, ordered, with
-    organisation, photo, areas and expertise loaded in a fixed number of queries."""
-    people = Person.objects.in_directory()
-    if "country" in filters:
-        people = people.filter(pk__in=Person.objects.filter(areas__country=filters["country"])
-                               .values("pk"))
-    if "area" in filters:
-        people = people.filter(areas=filters["area"])
-    if "role" in filters:
-        people = people.filter(role=filters["role"])
-    if "theme" in filters:
-        people = people.filter(expertise=filters["theme"])
-    if "letter" in filters:
-        people = people.filter(starts_with("name", filters["letter"]))
-    if "q" in filters:
-        q = filters["q"]
+class PeopleFilter(DirectoryFilterSet):
+    """Filters of the people listing (members only), over the people listed in the directory."""
+
+    q = django_filters.CharFilter(label=_("Search"), max_length=100, method="search",
+                                  help_text=_("Name, job title, organisation, area or theme."))
+    country = django_filters.ChoiceFilter(label=_("Country"), choices=Country.choices,
+                                          empty_label=_("All countries"), method="filter_country")
+    area = django_filters.ModelChoiceFilter(
+        label=_("Member area"), queryset=MemberArea.objects.in_directory(),
+        to_field_name="slug", empty_label=_("All areas"), field_name="areas")
+    role = django_filters.ChoiceFilter(label=_("Role"), choices=PersonRole.choices,
+                                       empty_label=_("All roles"))
+    theme = django_filters.ModelChoiceFilter(
+        label=_("Ask me about"), queryset=Theme.objects.all(), to_field_name="slug",
+        empty_label=_("Any theme"), field_name="expertise")
+    sort = django_filters.ChoiceFilter(label=_("Order"), empty_label=_("A–Z by name"),
+                                       choices=[("-name", _("Z–A by name"))],
+                                       method="filter_sort")
+    letter = _letter_filter()
+
+    orderings = PEOPLE_ORDERINGS
+
+    class Meta:
+        form = PeopleFilterForm
+
+    def __init__(self, data=None, queryset=None, **kwargs):
+        if queryset is None:
+            queryset = (Person.objects.in_directory()
+                        .select_related("organisation", "photo")
+                        .prefetch_related("areas", "expertise")
+                        .order_by(*PEOPLE_ORDERINGS["name"]))
+        super().__init__(data, queryset, **kwargs)
+
+    def filter_country(self, queryset, name, value):
+        return queryset.filter(pk__in=Person.objects.filter(areas__country=value).values("pk"))
+
+    def search(self, queryset, name, value):
         # Search covers what the listing shows to members; contact details are not searched so
         # that the result count cannot be used to probe for an address.
-        people = people.filter(
+        return queryset.filter(
             pk__in=Person.objects.filter(
-                Q(name__icontains=q) | Q(job_title__icontains=q) | Q(bio__icontains=q)
-                | Q(organisation__name__icontains=q) | Q(areas__name__icontains=q)
-                | Q(expertise__name__icontains=q)
+                Q(name__icontains=value) | Q(job_title__icontains=value)
+                | Q(bio__icontains=value) | Q(organisation__name__icontains=value)
+                | Q(areas__name__icontains=value) | Q(expertise__name__icontains=value)
             ).values("pk"))
-    ordering = PEOPLE_ORDERINGS.get(filters.get("sort"), PEOPLE_ORDERINGS["name"])
-    return (people.select_related("organisation", "photo")
-            .prefetch_related("areas", "expertise").order_by(*ordering))
-
 
 def people_letters():
     """Initials of the people listed in the directory (one query)."""

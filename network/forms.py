@@ -5,28 +5,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.images import get_image_model
 from wagtail.images.fields import WagtailImageField
 
-from . import directory
-from .models import AreaKind, Country, MemberArea, OrganisationModel, Person, PersonRole, Theme
-
-
-class LenientFilterForm(forms.Form):
-    """A GET filter form: every field optional; invalid values are reported, not fatal."""
-
-    def valid_filters(self):
-        """The cleaned values of the fields that were valid, ignoring the rest."""
-        self.is_valid()
-        return {name: value for name, value in self.cleaned_data.items()
-                if value not in (None, "") and name not in self.errors}
-
-    def ignored_labels(self):
-        """Labels of the fields whose values were not understood (for a notice)."""
-        return [self.fields[name].label for name in self.errors if name in self.fields]
-
-
-def _letter_field():
-    # Set by the A–Z links rather than typed, so it is a hidden input carried along by "Apply".
-    return forms.CharField(label=_("Initial letter"), required=False, max_length=1,
-                           widget=forms.HiddenInput)
+from .filters import LenientFilterForm
+from .models import Person
 
 
 def _clean_letter(value):
@@ -36,33 +16,11 @@ def _clean_letter(value):
 
 
 class AreaFilterForm(LenientFilterForm):
-    """Filters of the member-area index."""
+    """The form of the member-area filters (fields: network.directory.AreaFilter)."""
 
-    q = forms.CharField(label=_("Search"), required=False, max_length=100)
-    country = forms.ChoiceField(label=_("Country"), required=False,
-                                choices=[("", _("All countries"))] + Country.choices)
-    # A select of the regions in the data (with counts), but a CharField underneath so that
-    # old links with a differently capitalised region keep working.
-    region = forms.CharField(label=_("Region"), required=False, max_length=120,
-                             widget=forms.Select)
-    kind = forms.ChoiceField(label=_("Kind of area"), required=False,
-                             choices=[("", _("All kinds"))] + AreaKind.choices)
-    organisation_model = forms.ChoiceField(
-        label=_("Organisation model"), required=False,
-        choices=[("", _("All models"))] + OrganisationModel.choices,
-    )
-    theme = forms.ModelChoiceField(label=_("Expertise"), required=False,
-                                   queryset=Theme.objects.all(), to_field_name="slug",
-                                   empty_label=_("Any theme"))
-    sort = forms.ChoiceField(label=_("Order"), required=False, choices=[
-        ("", _("A–Z by name")), ("-name", _("Z–A by name")),
-        ("municipality", _("A–Z by municipality")), ("newest", _("Newest members first")),
-    ])
-    letter = _letter_field()
-
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, regions=(), **kwargs):
         super().__init__(*args, **kwargs)
-        self.regions = directory.region_choices()
+        self.regions = list(regions)
         self.fields["region"].widget.choices = [("", _("All regions"))] + self.regions
 
     def clean_region(self):
@@ -79,23 +37,7 @@ class AreaFilterForm(LenientFilterForm):
 
 
 class PeopleFilterForm(LenientFilterForm):
-    """Filters of the people listing (members only)."""
-
-    q = forms.CharField(label=_("Search"), required=False, max_length=100,
-                        help_text=_("Name, job title, organisation, area or theme."))
-    country = forms.ChoiceField(label=_("Country"), required=False,
-                                choices=[("", _("All countries"))] + Country.choices)
-    area = forms.ModelChoiceField(label=_("Member area"), required=False,
-                                  queryset=MemberArea.objects.in_directory(), to_field_name="slug",
-                                  empty_label=_("All areas"))
-    role = forms.ChoiceField(label=_("Role"), required=False,
-                             choices=[("", _("All roles"))] + PersonRole.choices)
-    theme = forms.ModelChoiceField(label=_("Ask me about"), required=False,
-                                   queryset=Theme.objects.all(), to_field_name="slug",
-                                   empty_label=_("Any theme"))
-    sort = forms.ChoiceField(label=_("Order"), required=False,
-                             choices=[("", _("A–Z by name")), ("-name", _("Z–A by name"))])
-    letter = _letter_field()
+    """The form of the people filters (fields: network.directory.PeopleFilter)."""
 
     def clean_letter(self):
         return _clean_letter(self.cleaned_data["letter"])

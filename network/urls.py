@@ -30,6 +30,7 @@ urlpatterns = [
 # Apps that build on the core contribute their own URL modules (feeds, calendars).
 urlpatterns += [
     path("", include("sessions.urls")),
+    path("", include("intervisions.urls")),
     path("", include("casestudies.urls")),
 ]
 

@@ -1,6 +1,5 @@
 """Views of the network core: member directory, site search, robots and error pages."""
 from django.contrib.auth.decorators import user_passes_test
-from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.template import loader
@@ -9,38 +8,22 @@ from django.views.decorators.http import require_safe
 from wagtail.models import Page
 
 from . import directory
-from .forms import AreaFilterForm, PeopleFilterForm, SearchForm
+from .filters import listing_context
+from .forms import SearchForm
 from .models import MemberArea, Person, can_see_contact_details
-from .params import page_number, search_text
-
-PAGE_SIZE = 24
-
-
-def get_page_number(request):
-    """The requested page number (see network.params.page_number)."""
-    return page_number(request.GET)
-
-
-def paginate(request, object_list, per_page=PAGE_SIZE):
-    """Paginate, treating out-of-range pages as the last page rather than an error."""
-    paginator = Paginator(object_list, per_page)
-    return paginator.get_page(get_page_number(request))
+from .pagination import RESULTS_PAGE_SIZE, paginate
+from .params import search_text
 
 
 @require_safe
 def area_index(request):
     """The member directory: areas with search, filters, order and an A–Z letter jump."""
-    form = AreaFilterForm(request.GET or None)
-    filters = form.valid_filters() if request.GET else {}
-    page = paginate(request, directory.filter_areas(filters))
+    context = listing_context(request, directory.AreaFilter(request.GET))
     return render(request, "network/area_index.html", {
-        "form": form,
-        "page_obj": page,
-        "areas": page.object_list,
-        "ignored": form.ignored_labels() if request.GET else [],
-        "total": page.paginator.count,
+        **context,
+        "areas": context["page_obj"].object_list,
         "letters": directory.area_letters(),
-        "current_letter": filters.get("letter", ""),
+        "current_letter": context["filters"].get("letter", ""),
     })
 
 
@@ -62,17 +45,12 @@ def area_detail(request, slug):
 @user_passes_test(can_see_contact_details)
 def people_index(request):
     """The people listing, for logged-in members only (others are sent to the login page)."""
-    form = PeopleFilterForm(request.GET or None)
-    filters = form.valid_filters() if request.GET else {}
-    page = paginate(request, directory.filter_people(filters))
+    context = listing_context(request, directory.PeopleFilter(request.GET))
     return render(request, "network/people_index.html", {
-        "form": form,
-        "page_obj": page,
-        "people": page.object_list,
-        "ignored": form.ignored_labels() if request.GET else [],
-        "total": page.paginator.count,
+        **context,
+        "people": context["page_obj"].object_list,
         "letters": directory.people_letters(),
-        "current_letter": filters.get("letter", ""),
+        "current_letter": context["filters"].get("letter", ""),
         "show_contact": True,
     })
 
@@ -87,7 +65,7 @@ def search(request):
     if query:
         # .public() drops pages behind a view restriction: private pages never show here.
         results = Page.objects.live().public().specific().search(query)
-        page = paginate(request, results, per_page=20)
+        page = paginate(request, results, per_page=RESULTS_PAGE_SIZE)
         areas = MemberArea.objects.in_directory().search(query)[:6]
     return render(request, "network/search.html", {
         "form": form, "query": query, "page_obj": page, "areas": areas,

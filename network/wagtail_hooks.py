@@ -10,7 +10,7 @@ from wagtail.admin.widgets import ListingButton
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from . import admin_views, personal_data
+from . import admin_views, hub, personal_data
 from .models import MemberArea, Organisation, Person, Theme
 
 
@@ -128,3 +128,10 @@ def editor_field_labels():
         'data-earlier-times="{}" data-later-times="{}"></script>',
         static("js/admin-editor-labels.js"), _("Previous month"), _("Next month"), _("Today"),
         _("Earlier times"), _("Later times"))
+
+
+# The hub's own entries in its extension points (network/hub.py); other apps add theirs.
+hub.header_link(_("Members"), url_name="area_index", order=30)
+hub.header_link(_("About"), page_slug="about", order=50)
+hub.member_link(_("People"), "people_index", order=10)
+hub.member_link(_("Your profile"), "account_profile", order=20)

@@ -9,6 +9,8 @@ class SessionsConfig(AppConfig):
     verbose_name = _("Sessions")
     default_auto_field = "django.db.models.BigAutoField"
     demo_module = "sessions.demo"
+    # The Organisers' rights on series and the programme (collected by network/permissions.py).
+    permissions_module = "sessions.permissions"
 
     def ready(self):
         from . import signals  # noqa: F401  (connects the receivers)

@@ -7,10 +7,11 @@ sign-ups from six areas that are setting up their centre organisation. The demo 
 ``member`` and ``medlem`` hold a confirmed place on the full session, so logging in shows the
 registration and the online join link. One person cancelled, to show the history.
 
-Everything goes through ``sessions.registration`` (the same rules as the sign-up form), with
+Everything goes through ``sessions.registration.places`` (the same rules as the sign-up form), with
 ``notify=False``: loading the demo sends no e-mail. Idempotent: a person who has any
 registration for a session, even a cancelled one, is never signed up for it again, and
 participants (with their secret tokens) are looked up by e-mail address, never recreated.
+The colleagues and numbers are content, in ``sessions.demo_content``.
 """
 from __future__ import annotations
 
@@ -20,64 +21,44 @@ from itertools import zip_longest
 from django.db.models import Count
 from django.utils import timezone
 
-from .demo import changed_values
+from network.demo import area_slugs, changed_values, coordinator
+from network.demo_content import ACCOUNTS, PEOPLE
+from network.models import MemberArea, Person
+
+from .demo_content import (
+    CANCELLED_INDEX,
+    COLLEAGUES,
+    PER_AREA,
+    PROGRAMME_SIGNUPS,
+    SIGNUP_SPREAD,
+    WAITING,
+    WORKING_GROUP_AREAS,
+    WORKING_GROUP_SIGNUPS,
+)
 from .models import Registration, RegistrationStatus, SessionPage, SessionSeries, SessionStatus
-from .registration import RegistrationRefused, cancel, register
+from .registration.places import RegistrationRefused, cancel, register
 
-# The member areas in the order sign-ups are spread over them, Dutch and Danish mixed so that
-# every session draws from both countries.
-AREA_ORDER = ["vlaardingen", "koge", "schiedam", "valby", "den-bosch", "roskilde", "deventer",
-              "vejle", "amersfoort", "svendborg", "leeuwarden", "horsens",
-              "rotterdam-zwart-janstraat", "ebeltoft", "boxtel"]
-DANISH = {"valby", "koge", "roskilde", "vejle", "svendborg", "horsens", "ebeltoft"}
 
-# Colleagues of the directory's people who sign up without being in the directory themselves
-# (assistants, board members, municipal officers): (area, name, e-mail).
-COLLEAGUES = [
-    ("vlaardingen", "Esther Groenewegen", "esther.groenewegen@example.nl"),
-    ("schiedam", "Rob van der Linden", "rob.vanderlinden@example.nl"),
-    ("den-bosch", "Marieke Smits", "marieke.smits@example.nl"),
-    ("deventer", "Koen Hofman", "koen.hofman@example.nl"),
-    ("amersfoort", "Laura Kok", "laura.kok@example.nl"),
-    ("amersfoort", "Bas Timmermans", "bas.timmermans@example.nl"),
-    ("leeuwarden", "Jelle de Boer", "jelle.deboer@example.nl"),
-    ("rotterdam-zwart-janstraat", "Samira Bouzid", "samira.bouzid@example.nl"),
-    ("rotterdam-zwart-janstraat", "Dennis Kramer", "dennis.kramer@example.nl"),
-    ("boxtel", "Inge van Gerwen", "inge.vangerwen@example.nl"),
-    ("boxtel", "Twan Schellekens", "twan.schellekens@example.nl"),
-    ("valby", "Mette Kjeldsen", "mette.kjeldsen@example.dk"),
-    ("valby", "Jonas Vestergaard", "jonas.vestergaard@example.dk"),
-    ("koge", "Anders Lauritsen", "anders.lauritsen@example.dk"),
-    ("koge", "Pernille Skov", "pernille.skov@example.dk"),
-    ("roskilde", "Karen Bak", "karen.bak@example.dk"),
-    ("roskilde", "Mads Poulsen", "mads.poulsen@example.dk"),
-    ("vejle", "Helle Juhl", "helle.juhl@example.dk"),
-    ("svendborg", "Lars Bruun", "lars.bruun@example.dk"),
-    ("svendborg", "Birgitte Friis", "birgitte.friis@example.dk"),
-    ("horsens", "Thomas Kirk", "thomas.kirk@example.dk"),
-    ("ebeltoft", "Nanna Vinther", "nanna.vinther@example.dk"),
-    ("ebeltoft", "Ole Damgaard", "ole.damgaard@example.dk"),
-]
+def signup_area_order():
+    """The member areas in the order sign-ups are spread over them.
 
-# The full session: its limit per area, and the number of sign-ups beyond its capacity (they
-# land on the waiting list). It keeps its capacity of 40: ``load_programme`` writes 40 on every
-# run, so a smaller one set here would be republished back to 40 by the next run, and that
-# publish would move the waiting list up.
-PER_AREA = 3
-WAITING = 3
-# Sign-ups on the next open programme sessions after the full one, and where in the pool each
-# list starts (so that different people turn up at different sessions).
-PROGRAMME_SIGNUPS = [(18, 7), (11, 20), (6, 33), (3, 45)]
-# The one who cancelled, on the second session: index in that session's list.
-CANCELLED_INDEX = 4
-# Areas setting up or rebuilding their centre organisation, and the sign-ups per meeting of the
-# working group "Setting up centre management".
-WORKING_GROUP_AREAS = ["vlaardingen", "boxtel", "rotterdam-zwart-janstraat", "amersfoort",
-                       "svendborg", "ebeltoft"]
-WORKING_GROUP_SIGNUPS = [15, 12, 9]
-# Sign-ups are spread over the weeks before the day of loading, not all at one instant, so the
-# organisers' list and the waiting-list order look like real ones.
-SIGNUP_SPREAD = datetime.timedelta(days=21)
+    Dutch and Danish alternate, so that every session draws from both countries; within a
+    country the areas keep their content order, except that the areas of the demo member logins
+    lead, so that those logins hold confirmed places on the full session.
+    """
+    people = {data["name"]: data for data in PEOPLE}
+    login_areas = {slug for _username, name, staff, *_rest in ACCOUNTS
+                   if name and not staff for slug in people[name]["areas"]}
+
+    def country(code):
+        slugs = area_slugs(code)
+        return [s for s in slugs if s in login_areas] + [s for s in slugs if s not in login_areas]
+
+    rows = zip_longest(country("NL"), country("DK"))
+    return [slug for row in rows for slug in row if slug is not None]
+
+
+AREA_ORDER = signup_area_order()
 
 
 class Signup:
@@ -85,7 +66,7 @@ class Signup:
 
     def __init__(self, name, email, area, user=None):
         self.name, self.email, self.area, self.user = name, email.lower(), area, user
-        self.language = "da" if area is not None and area.slug in DANISH else "nl"
+        self.language = "da" if area is not None and area.country == "DK" else "nl"
 
     def __repr__(self):
         return f"Signup({self.name!r})"
@@ -101,8 +82,6 @@ def people_by_area():
 
     Consultants who work in several areas are left out: a sign-up counts for one area.
     """
-    from network.models import MemberArea, Person
-
     areas = {area.slug: area for area in MemberArea.objects.filter(slug__in=AREA_ORDER)}
     pool = {slug: [] for slug in AREA_ORDER if slug in areas}
     people = (Person.objects.annotate(n_areas=Count("areas")).filter(n_areas=1)
@@ -217,8 +196,6 @@ def sign_up(session, signups, now, organiser, counts):
 
 def load_registrations(stdout=None, now=None):
     """Sign demo people up for the coming sessions (idempotent; no e-mails)."""
-    from network.demo import coordinator
-
     now = now or timezone.now()
     pool = people_by_area()
     order = round_robin(pool, AREA_ORDER)

@@ -3,7 +3,8 @@
 These changes do not go through ``SessionPage.save()``: unpublishing, adding a view
 restriction, moving pages and renaming the programme page. Bumping ``changed_at`` moves the
 feeds' Last-Modified forward, so clients that only send If-Modified-Since refetch. Publishing
-a session also fills free places and tells registered people about changes (registration.py).
+a session also fills free places and tells registered people about changes
+(registration/places.py).
 
 A session that is deleted or unpublished (by hand, in bulk, or by its expiry date) is treated
 as cancelled: its registrations are cancelled and the people told (an iTIP CANCEL), and the
@@ -25,6 +26,9 @@ from wagtail.signals import page_published, page_slug_changed, page_unpublished,
 from network.personal_data import person_erased
 
 from .models import FeedTombstone, Participant, SessionPage, SessionStatus, feed_history
+from .registration import notifications
+from .registration.places import forget, withdraw
+from .registration.places import session_published as after_publish
 
 
 def touch_sessions_under(page):
@@ -53,9 +57,6 @@ def withdraw_session(session, *, was_live):
     cancellation was already announced, or the session is over); if it was in public feeds
     they keep it as a cancelled event with a higher SEQUENCE. Doing it twice does nothing more.
     """
-    from . import notifications
-    from .registration import withdraw
-
     now = timezone.now()
     stored = SessionPage.objects.filter(pk=session.pk).first()
     if stored is None:
@@ -122,9 +123,7 @@ def restriction_changed(sender, instance, **kwargs):
 @receiver(page_published, sender=SessionPage)
 def session_published(sender, instance, **kwargs):
     """Fill places freed by a higher capacity; tell registered people about a move or a
-    cancellation (see ``registration.session_published``)."""
-    from .registration import session_published as after_publish
-
+    cancellation (see ``registration.places.session_published``)."""
     if feed_history.forget_departure(instance.pk) is not None:
         # Back after being withdrawn: above the cancelled event's SEQUENCE, or clients would
         # keep it cancelled. Its registrations were cancelled, so there is nobody to tell.
@@ -136,7 +135,5 @@ def session_published(sender, instance, **kwargs):
 @receiver(person_erased)
 def erase_registrations(sender, person, user, emails, **kwargs):
     """Erasing someone from the directory erases their session registrations too."""
-    from .registration import forget
-
     for participant in Participant.objects.matching(user=user, emails=emails):
         forget(participant)

@@ -1,5 +1,5 @@
-"""Admin integration: the series snippet with a "Generate sessions" action, intervision
-snippets, and the registrations views (menu item, page buttons, URLs)."""
+"""Admin integration: the series snippet with a "Generate sessions" action, and the
+registrations views (menu item, page buttons, URLs)."""
 from django.contrib import messages
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
@@ -10,10 +10,13 @@ from wagtail.admin.widgets import Button, HeaderButton, ListingButton
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import IndexView, SnippetViewSet
 
-from . import organiser_views
+from network import hub
+
+from .admin_views import GenerateSeriesView
 from .generator import can_generate
-from .models import IntervisionMethod, IntervisionRecord, SessionPage, SessionSeries
-from .views import GenerateSeriesView
+from .models import SessionPage, SessionSeries
+from .registration import organiser_views
+from .templatetags import session_tags
 
 
 class SeriesIndexView(IndexView):
@@ -38,40 +41,6 @@ class SessionSeriesViewSet(SnippetViewSet):
 
 
 register_snippet(SessionSeriesViewSet)
-
-
-class IntervisionRecordViewSet(SnippetViewSet):
-    """Organisers keep intervision records here. Snippet permissions decide who may open them:
-    only the Organisers group (and superusers) hold them, see migration 0003."""
-
-    model = IntervisionRecord
-    icon = "clipboard-list"
-    menu_label = _("Intervision records")
-    menu_order = 270
-    add_to_admin_menu = True
-    list_display = ["__str__", "method", "confidentiality", "case_owner"]
-    list_filter = ["confidentiality", "area"]
-    # Records are confidential: filter in the database rather than copy them into a search index.
-    search_backend_name = None
-    search_fields = ["case_question", "area__name"]
-    # Not previewable: records are not pages and have no public rendering to preview.
-
-
-register_snippet(IntervisionRecordViewSet)
-
-
-class IntervisionMethodViewSet(SnippetViewSet):
-    """The list of intervision methods and their phases; editors and organisers extend it."""
-
-    model = IntervisionMethod
-    icon = "list-ol"
-    menu_label = _("Intervision methods")
-    menu_order = 275
-    add_to_admin_menu = True
-    list_display = ["name"]
-
-
-register_snippet(IntervisionMethodViewSet)
 
 
 @hooks.register("register_admin_urls")
@@ -99,7 +68,7 @@ def generate_menu_item():
 
 
 # ------------------------------------------------------------------------------------------
-# Registrations: the organisers' view of who signed up (sessions/organiser_views.py)
+# Registrations: the organisers' view of who signed up (sessions/registration/organiser_views.py)
 # ------------------------------------------------------------------------------------------
 
 @hooks.register("register_admin_urls")
@@ -183,3 +152,19 @@ def warn_before_deleting_a_session_with_registrations(request, page):
             "To keep a reason on the page, set the status to Cancelled instead.",
             registered) % {"count": registered})
     return None
+
+
+# hub: the programme in the main navigation, "My sessions" in the member menu, sessions on the
+# home and member-area pages (extension points of network/hub.py).
+hub.header_link(_("Sessions"), page_slug="sessions", order=20)
+hub.member_link(_("My sessions"), "sessions:my_registrations", order=30)
+
+
+@hub.home_section("sessions/includes/home_section.html", order=10)
+def upcoming_sessions_section(request):
+    return session_tags.upcoming_sessions({"request": request}, 3)
+
+
+@hub.area_section("sessions/includes/area_section.html", order=20)
+def area_sessions_section(request, area):
+    return session_tags.area_sessions({"request": request}, area)

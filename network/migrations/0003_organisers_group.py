@@ -1,28 +1,10 @@
-"""The "Organisers" group: admin access and the right to keep the directory."""
+"""Formerly created the "Organisers" group and its directory permissions.
+
+Kept, empty, because later migrations depend on it and databases have it applied. Groups and
+permissions are now declared in each app's permissions module and created after every
+``migrate`` by one idempotent step (``network/permissions.py``), so this migration does nothing.
+"""
 from django.db import migrations
-
-DIRECTORY_MODELS = ["memberarea", "organisation", "person", "theme"]
-
-
-def create_group(apps, schema_editor):
-    from django.contrib.auth.management import create_permissions
-
-    # Permissions are normally created after all migrations; make sure ours exist now
-    # (wagtailadmin's access_admin comes from its own migration).
-    app_config = apps.get_app_config("network")
-    app_config.models_module = True  # the migration state's stub lacks it
-    create_permissions(app_config, verbosity=0, apps=apps)
-    app_config.models_module = None
-    Group = apps.get_model("auth.Group")
-    Permission = apps.get_model("auth.Permission")
-    group, _ = Group.objects.get_or_create(name="Organisers")
-    perms = Permission.objects.filter(
-        content_type__app_label="network",
-        codename__in=[f"{action}_{model}" for model in DIRECTORY_MODELS
-                      for action in ("add", "change", "delete", "view")],
-    )
-    group.permissions.add(*perms, Permission.objects.get(content_type__app_label="wagtailadmin",
-                                                         codename="access_admin"))
 
 
 class Migration(migrations.Migration):
@@ -32,4 +14,4 @@ class Migration(migrations.Migration):
         ("auth", "0012_alter_user_first_name_max_length"),
     ]
 
-    operations = [migrations.RunPython(create_group, migrations.RunPython.noop)]
+    operations = []

@@ -21,6 +21,7 @@ INSTALLED_APPS = [
     "network",
     "casestudies",
     "sessions",
+    "intervisions",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",

@@ -23,6 +23,8 @@ from django.utils import timezone
 # and at least this long after it was withdrawn. Clients refresh within a day; 30 days covers
 # a laptop that was off for a holiday.
 TOMBSTONE_DAYS = 30
+# How far back calendar feeds reach: all future sessions and those of the past twelve months.
+FEED_PAST_MONTHS = 12
 
 
 class FeedChange(models.Model):
@@ -95,14 +97,11 @@ def prune(now=None):
 def session_feed_keys(session, now=None):
     """The keys of the public feeds that hold ``session`` by its data (themes and series as
     stored), assuming it is published and public."""
-    # models/__init__ imports this module, so SessionPage can only be imported when called.
-    from . import FEED_PAST_MONTHS, SessionPage
-
     now = now or timezone.now()
     keys = [f"session:{session.pk}"]
     if session.ends_at >= now - relativedelta(months=FEED_PAST_MONTHS):
         keys.append("all")
-        theme_ids = (SessionPage.themes.through.objects.filter(sessionpage_id=session.pk)
+        theme_ids = (type(session).themes.through.objects.filter(sessionpage_id=session.pk)
                      .values_list("theme_id", flat=True))
         keys += [f"theme:{pk}" for pk in theme_ids]
         if session.series_id:

@@ -1,7 +1,8 @@
 """Sign-ups for sessions: the people who registered, and their places or waiting-list turns.
 
-The rules that keep a session from being overbooked live in ``sessions/registration.py``; the
-tables here carry the guarantees the database itself can enforce:
+The rules that keep a session from being overbooked live in
+``sessions/registration/places.py``; the tables here carry the guarantees the database itself
+can enforce:
 
 - a person (one e-mail address) has at most one active registration per session;
 - a confirmed registration holds a seat number, and no two registrations share a seat. The

@@ -6,15 +6,13 @@ from wagtail.models import Revision
 
 from casestudies import demo
 from casestudies.models import CaseStudyIndexPage, CaseStudyPage
-from network import demo as network_demo
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def loaded(home_page, site):
-    network_demo.load(io.StringIO())
-    demo.load(io.StringIO())
+def loaded(demo_network, site):
+    """The demo network the suite loads once, case studies included."""
 
 
 def test_demo_library_is_varied_and_complete(loaded, client):

@@ -15,7 +15,7 @@ from django.core import mail
 from django.utils import timezone
 from wagtail.models import Site
 
-from sessions.registration import register
+from sessions.registration.places import register
 from tests.casestudies.factories import CaseStudyIndexPageFactory, CaseStudyPageFactory
 from tests.factories import MemberAreaFactory, ThemeFactory
 from tests.sessions.factories import (

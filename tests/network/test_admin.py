@@ -49,7 +49,9 @@ def test_organisers_group_can_keep_the_directory_but_not_more(client, django_use
     user.groups.add(Group.objects.get(name="Organisers"))
     client.force_login(user)
     assert client.get(reverse("wagtailsnippets_network_person:add")).status_code == 200
-    assert client.get(reverse("wagtailusers_users:index")).status_code in (302, 403)
+    # Wagtail sends an admin user away from a part they may not use: back to the dashboard.
+    response = client.get(reverse("wagtailusers_users:index"))
+    assert response.status_code == 302 and response["Location"] == reverse("wagtailadmin_home")
 
 
 # --- import / export views -------------------------------------------------------------------
@@ -139,7 +141,8 @@ def test_tools_are_closed_to_members_and_anonymous(client, django_user_model, si
     # A logged-in member without admin access is sent away too, and sees no data.
     client.force_login(django_user_model.objects.create_user("m", "m@example.org", "pw-long-1x"))
     response = client.get(url)
-    assert response.status_code in (302, 403)
+    # Without admin access they are asked to log in as someone who has it.
+    assert response.status_code == 302 and "/admin/login/" in response["Location"]
     assert b"secret@example.org" not in response.content
 
 
@@ -164,7 +167,8 @@ def touched_person(home_page):
     """A person who is a case-study contact, a session host and an intervision participant."""
     import datetime
 
-    from sessions.models import IntervisionRecord, SessionHost
+    from intervisions.models import IntervisionRecord
+    from sessions.models import SessionHost
     from tests.casestudies.factories import CaseStudyIndexPageFactory, CaseStudyPageFactory
     from tests.factories import UserFactory
     from tests.sessions.factories import SessionIndexPageFactory, SessionPageFactory
@@ -205,7 +209,7 @@ def test_personal_data_export_has_everything(organiser_client, touched_person):
     related = {(row["model"], row["field"]): row for row in data["related"]}
     assert related[("casestudies.CaseStudyContact", "person")]["parent"]["title"] == "Pop-up shops in Køge"
     assert related[("network_sessions.SessionHost", "person")]["parent"]["title"] == "Vacancy session"
-    assert ("network_sessions.IntervisionRecord", "case_owner") in related
+    assert ("intervisions.IntervisionRecord", "case_owner") in related
     assert ModelLogEntry.objects.filter(action="network.personal_data_export").count() == 1
 
 
@@ -224,7 +228,8 @@ def test_erasure_removes_personal_data_but_keeps_records(organiser_client, touch
     from wagtail.models import ModelLogEntry
 
     from casestudies.models import CaseStudyPage
-    from sessions.models import IntervisionRecord, SessionHost
+    from intervisions.models import IntervisionRecord
+    from sessions.models import SessionHost
 
     person = touched_person["person"]
     response = organiser_client.post(reverse("network_person_erase", args=[person.pk]),

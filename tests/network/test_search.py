@@ -2,6 +2,7 @@
 import datetime
 
 import pytest
+from django.utils.html import escape
 from wagtail.models import PageViewRestriction
 
 from network.models import StandardPage
@@ -51,11 +52,24 @@ def test_sitemap_lists_public_pages_only(client, home_page):
     assert "/draft/" not in xml
 
 
-@pytest.mark.parametrize("query", ['"', '"leegstand', "(((", "a AND OR NOT", "*", "-"])
-def test_search_syntax_characters_are_plain_text(client, home_page, query):
+@pytest.mark.parametrize("query, searched", [
+    # Only punctuation: nothing to search for, so no result list (not every page, not an error).
+    ('"', False), ("(((", False), ("*", False), ("-", False),
+    ('"leegstand', True), ("a AND OR NOT", True),
+])
+def test_search_syntax_characters_are_plain_text(client, home_page, query, searched):
     _add(home_page, "Open findings", "open")
     response = client.get("/search/", {"q": query})
     assert response.status_code == 200
+    html = response.content.decode()
+    # The search box keeps what the visitor typed, so they can correct it.
+    assert f'value="{escape(query)}"' in html
+    assert ("found</h2>" in html) is searched
+    if query == '"leegstand':
+        # The quote is punctuation, not a phrase operator: the word is found as typed alone.
+        assert "Open findings" in html and "1 page found" in html
+    if not searched:
+        assert "Open findings" not in html
 
 
 # --- what a result shows: type, date (sessions), a clean plain-text snippet -----------------

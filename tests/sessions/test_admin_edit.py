@@ -6,9 +6,8 @@ from django.contrib.auth.models import Group
 from django.core import mail
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
-from sessions.demo import grant_organisers
 from sessions.models import SessionPage, SessionStatus
-from sessions.registration import register
+from sessions.registration.places import register
 from tests.factories import MemberAreaFactory
 
 pytestmark = pytest.mark.django_db
@@ -80,7 +79,7 @@ def test_preview_of_new_and_registered_sessions_shows_no_registrants(admin_clien
                                                                     index):
     from django.core import mail
 
-    from sessions.registration import register
+    from sessions.registration.places import register
     from tests.factories import MemberAreaFactory
 
     area = MemberAreaFactory(name="Delft", slug="delft")
@@ -110,7 +109,6 @@ def test_preview_of_new_and_registered_sessions_shows_no_registrants(admin_clien
 @pytest.fixture
 def organiser_client(client, django_user_model, index):
     """A member of the Organisers group (not a superuser), with its rights as in the demo."""
-    grant_organisers(index)
     user = django_user_model.objects.create_user("olga", "olga@example.org", "pw-for-tests-1")
     user.groups.add(Group.objects.get(name="Organisers"))
     client.force_login(user)

@@ -6,6 +6,7 @@ import pytest
 from django.urls import reverse
 from wagtail.models import Revision
 
+from network.demo import AREA_SLUGS, THEME_SLUGS
 from network.models import Person, PersonRole
 from sessions import demo
 from sessions.models import SessionPage, SessionSeries, SessionStatus
@@ -15,11 +16,9 @@ from .ical_checks import parse_both
 
 pytestmark = pytest.mark.django_db
 
-THEMES = ["vacancy", "branding", "undermining", "public-space", "mobility", "financing",
-          "governance", "digitalisation", "events", "safety"]
-AREAS = ["vlaardingen", "schiedam", "den-bosch", "deventer", "amersfoort", "leeuwarden",
-         "rotterdam-zwart-janstraat", "boxtel", "valby", "koge", "roskilde", "vejle", "svendborg",
-         "horsens", "ebeltoft"]
+# The core demo's themes and areas, named once in network/demo_content.py.
+THEMES = THEME_SLUGS
+AREAS = AREA_SLUGS
 
 
 @pytest.fixture

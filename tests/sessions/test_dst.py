@@ -8,7 +8,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.template.loader import render_to_string
 
-from sessions import ical
+from sessions.calendars import ical
 from sessions.localtime import GAP, OVERLAP, check_local_time, zone_abbreviation
 from sessions.models import SessionPage
 from sessions.templatetags.session_tags import date_zone, zone_abbr

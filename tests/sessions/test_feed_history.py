@@ -12,7 +12,7 @@ from django.utils import timezone
 
 from network.models import Theme
 from sessions.models import FeedChange, FeedTombstone, Registration, SessionPage
-from sessions.registration import register
+from sessions.registration.places import register
 from tests.factories import MemberAreaFactory
 
 from .conftest import edit

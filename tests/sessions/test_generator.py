@@ -7,7 +7,7 @@ from django.contrib.auth.models import Group, Permission
 from django.urls import reverse
 from wagtail.models import GroupPagePermission
 
-from sessions.forms import SeriesGeneratorForm
+from sessions.admin_forms import SeriesGeneratorForm
 from sessions.models import SessionPage
 from sessions.recurrence import MONTHLY, WEEKLY, RecurrenceRule
 

@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from network.models import Theme
-from sessions import ical
+from sessions.calendars import ical
 from sessions.models import SessionPage, SessionStatus
 
 from .conftest import edit

@@ -16,9 +16,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from network.models import Theme
-from sessions.ical import clean_text
+from sessions.calendars.ical import clean_text
 from sessions.models import SessionHost
-from sessions.registration import register
+from sessions.registration.places import register
 
 from .factories import SessionSeriesFactory
 from .ical_checks import parse_both

@@ -8,9 +8,9 @@ import icalendar
 import pytest
 from django.core import mail
 
-from sessions import notifications
 from sessions.models import Registration
-from sessions.registration import cancel, register
+from sessions.registration import notifications
+from sessions.registration.places import cancel, register
 from tests.factories import UserFactory
 
 from .conftest import edit

@@ -165,7 +165,7 @@ def test_registration_window_is_shown(client, make_session):
                            registration_closes=timezone.now() + datetime.timedelta(days=5))
     html = html_of(client.get(session.url))
     assert "24 places left" in html
-    assert f'action="/sessions/{session.slug}/register/"' in html
+    assert f'action="/registrations/sessions/{session.pk}/"' in html
 
 
 def test_listing_query_count_does_not_grow(client, make_session, index, themes,
@@ -262,7 +262,7 @@ def test_session_page_keeps_every_calendar_link(client, make_session, rf):
     from django.urls import reverse
     from django.utils.html import escape
 
-    from sessions.links import session_links, subscription_links
+    from sessions.calendars.links import session_links, subscription_links
 
     series = SessionSeriesFactory(name="Working group", slug="working-group")
     session = make_session(series=series)

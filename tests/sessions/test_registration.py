@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from sessions.models import Registration, RegistrationStatus
-from sessions.registration import RegistrationRefused, cancel, register
+from sessions.registration.places import RegistrationRefused, cancel, register
 from tests.factories import MemberAreaFactory, UserFactory
 
 from .conftest import edit

@@ -8,9 +8,10 @@ import threading
 import pytest
 from django.db import connection
 from django.test import Client
+from django.urls import reverse
 
 from sessions.models import Registration
-from sessions.registration import register
+from sessions.registration.places import register
 from tests.factories import MemberAreaFactory
 
 pytestmark = [pytest.mark.postgres,
@@ -50,7 +51,7 @@ def test_parallel_sign_ups_for_the_last_places_never_overbook_and_lose_nobody(ma
     payloads = [{"name": f"Racer {n}", "email": f"racer{n}@example.nl",
                  "area": str(areas[n % len(areas)].pk)} for n in range(people)]
 
-    results = post_in_parallel(session.url + "register/", payloads)
+    results = post_in_parallel(reverse("sessions:register", kwargs={"pk": session.pk}), payloads)
 
     assert results == [303] * people  # everyone got an answer: a place or a waiting-list turn
     registrations = Registration.objects.filter(session=session)
@@ -70,7 +71,7 @@ def test_parallel_sign_ups_from_one_area_respect_the_area_limit(make_session):
     payloads = [{"name": f"Colleague {n}", "email": f"colleague{n}@example.nl",
                  "area": str(area.pk)} for n in range(12)]
 
-    results = post_in_parallel(session.url + "register/", payloads)
+    results = post_in_parallel(reverse("sessions:register", kwargs={"pk": session.pk}), payloads)
 
     assert results.count(303) == 3 and results.count(200) == 9  # 200: the form with the reason
     assert Registration.objects.filter(session=session, status="confirmed").count() == 3
@@ -81,7 +82,7 @@ def test_parallel_double_submits_of_one_person_give_one_registration(make_sessio
     session = make_session(capacity=5)
     payloads = [{"name": "Impatient", "email": "impatient@example.nl", "area": str(area.pk)}] * 8
 
-    results = post_in_parallel(session.url + "register/", payloads)
+    results = post_in_parallel(reverse("sessions:register", kwargs={"pk": session.pk}), payloads)
 
     assert results.count(303) == 1 and results.count(200) == 7
     assert Registration.objects.filter(session=session).count() == 1

@@ -8,10 +8,11 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import parse_http_date
+from wagtail.models import PageViewRestriction
 
-from sessions import feeds
 from sessions.models import Participant, Registration, RegistrationStatus, SessionPage
-from sessions.registration import cancel, register
+from sessions.registration import feeds
+from sessions.registration.places import cancel, register
 from tests.factories import PersonFactory, UserFactory
 
 from .ical_checks import events_by_uid, parse_both
@@ -26,7 +27,8 @@ def html_of(response):
 
 
 def register_url(session):
-    return session.url + "register/"
+    """Where the sign-up form on the session page posts."""
+    return reverse("sessions:register", kwargs={"pk": session.pk})
 
 
 def form_data(member_area, **overrides):
@@ -121,8 +123,48 @@ def test_closed_registration_shows_why_and_refuses_posts(client, make_session, d
 
 def test_register_address_answers_other_methods_properly(client, make_session):
     session = make_session()
-    assert client.get(register_url(session)).status_code == 302
-    assert client.put(register_url(session)).status_code == 405
+    for url in (register_url(session), session.url + "register/"):
+        response = client.get(url)
+        assert response.status_code == 302
+        assert response["Location"] == session.url + "#register"
+        response = client.put(url)
+        assert response.status_code == 405
+        assert response["Allow"] == "GET, HEAD, POST"
+
+
+def test_a_form_from_before_the_move_still_signs_up(client, make_session, delft):
+    """A session page opened before the sign-up address moved posts to <page>/register/: a 307
+    hands the POST with what was typed to the new address."""
+    session = make_session(capacity=5)
+    old_address = session.url + "register/"
+    response = client.post(old_address, form_data(delft))
+    assert response.status_code == 307
+    assert response["Location"] == register_url(session)
+    response = client.post(old_address, form_data(delft), follow=True)
+    assert response.redirect_chain[-1] == (session.url + "#register", 303)
+    assert "You are registered" in html_of(response)
+    assert Registration.objects.get().participant.email == "sanne@example.nl"
+
+
+def test_sessions_that_cannot_be_seen_take_no_sign_ups(client, make_session, delft):
+    """Drafts and unknown ids are not found; a session in a section for logged-in members
+    sends strangers to the login page, as the page itself does."""
+    draft = make_session(live=False)
+    assert client.post(register_url(draft), form_data(delft)).status_code == 404
+    assert client.post(reverse("sessions:register", kwargs={"pk": 2**64}),
+                       form_data(delft)).status_code == 404
+    closed = make_session(title="Working group: closed meeting")
+    PageViewRestriction.objects.create(page=closed, restriction_type=PageViewRestriction.LOGIN)
+    login = client.get(closed.url)["Location"].split("?")[0]
+    response = client.post(register_url(closed), form_data(delft))
+    assert response.status_code == 302
+    assert response["Location"].split("?")[0] == login
+    assert not Registration.objects.exists()
+    member = Client()
+    member.force_login(UserFactory())
+    response = member.post(register_url(closed), form_data(delft))
+    assert response.status_code == 303
+    assert Registration.objects.get().session_id == closed.pk
 
 
 def test_logged_in_member_gets_a_prefilled_form_and_then_the_join_link(client, make_session, delft):
@@ -236,8 +278,11 @@ def test_every_secret_page_keeps_its_address_from_other_sites(client, make_sessi
     responses = {name: client.get(urls[name]) for name in ("manage", "cancel", "forget")}
     responses["calendar_reset"] = client.post(urls["calendar_reset"])
     responses["cancel (POST)"] = client.post(urls["cancel"])
+    # The pages answer themselves; the forms' posts send the visitor on to the next page.
+    expected = {"manage": 200, "cancel": 200, "forget": 200, "calendar_reset": 303,
+                "cancel (POST)": 303}
+    assert {name: response.status_code for name, response in responses.items()} == expected
     for name, response in responses.items():
-        assert response.status_code in (200, 303), name
         assert response["Referrer-Policy"] == "same-origin", name
         assert response["Cache-Control"] == "private, no-store", name
 
@@ -352,7 +397,8 @@ def test_personal_feed_holds_only_my_confirmed_sessions_with_join_links(client, 
 
     assert response.status_code == 200
     assert response["Content-Type"] == "text/calendar; charset=utf-8"
-    assert response["Cache-Control"].startswith("private")
+    assert response["Cache-Control"] == "private, max-age=900"
+    assert response["X-Robots-Tag"] == "noindex, nofollow"
     calendar, other = parse_both(response.content)
     events = events_by_uid(calendar)
     assert list(events) == [mine.calendar_uid]
@@ -362,6 +408,8 @@ def test_personal_feed_holds_only_my_confirmed_sessions_with_join_links(client, 
     # Conditional GET: unchanged data, same ETag, 304.
     again = client.get(personal_feed_url(participant), HTTP_IF_NONE_MATCH=response["ETag"])
     assert again.status_code == 304
+    assert again["Cache-Control"] == "private, max-age=900"
+    assert again["X-Robots-Tag"] == "noindex, nofollow"
 
 
 def test_personal_feed_follows_cancellation_and_stops_when_revoked(client, make_session, delft):

@@ -7,7 +7,7 @@ from django.db import transaction
 
 
 class Command(BaseCommand):
-    help = "Create the demo network: areas, people, case studies, sessions and intervisions."
+    help = "Create the demo network: the core's areas, people and pages, then each app's demo."
 
     def handle(self, *args, **options):
         # Each app that has demo content names its module on its AppConfig; the core goes

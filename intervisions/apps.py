@@ -1,0 +1,14 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class IntervisionsConfig(AppConfig):
+    """Intervision (peer consultation): confidential records, methods, consent and follow-up."""
+
+    name = "intervisions"
+    verbose_name = _("Intervision")
+    default_auto_field = "django.db.models.BigAutoField"
+    # Loaded by load_demo_network after the sessions app (records link to demo sessions' areas
+    # and people); INSTALLED_APPS lists this app after "sessions".
+    demo_module = "intervisions.demo"
+    permissions_module = "intervisions.permissions"

@@ -1,0 +1,203 @@
+"""Which sessions each public calendar feed holds, and its cheap validators (ETag,
+Last-Modified). A registered person's own feed builds on ``Feed``: see
+``sessions.registration.feeds``.
+
+A feed is answered in two steps: first ``validators()`` from one small query, so a conditional
+GET can be answered with 304 without building anything; only then ``render()``.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass, field
+
+from dateutil.relativedelta import relativedelta
+from django.conf import settings
+from django.db.models import Max
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+
+from network.absolute_urls import page_url
+
+from ..models import FEED_PAST_MONTHS, FeedTombstone, SessionPage, feed_history
+from . import ical
+
+# Bump when the feed output changes shape (new properties…) so ETags change with the code.
+FEED_FORMAT_VERSION = "3"
+# Fields the feed never reads: not worth loading.
+UNUSED_FIELDS = ("agenda", "materials", "summary", "join_url", "recording_url")
+
+
+@dataclass
+class Feed:
+    """One calendar: its name, its sessions, and the wider scope used for Last-Modified."""
+
+    key: str
+    name: str
+    description: str
+    filename: str
+    path: str
+    # The public sessions the feed contains (a lazy queryset; public() is already applied).
+    sessions: object
+    # The same selection without the live/public filter: unpublishing or restricting a session
+    # bumps its changed_at (see signals.py), which must still move Last-Modified forward.
+    scope: object
+    _rows: list | None = field(default=None, repr=False)
+    _tombstones: list | None = field(default=None, repr=False)
+    _stamp: tuple | None = field(default=None, repr=False)
+    # For feeds limited to the feed window: the selection without that limit, so that a
+    # session ageing out of the window also moves Last-Modified (to the moment it left).
+    unwindowed: object = field(default=None, repr=False)
+
+    def rows(self):
+        if self._rows is None:
+            self._rows = list(self.sessions.order_by("pk").values_list(
+                "pk", "sequence", "changed_at", "url_path"))
+        return self._rows
+
+    def tombstones(self):
+        """Sessions withdrawn from this feed that it still shows as cancelled."""
+        if self._tombstones is None:
+            self._tombstones = list(FeedTombstone.objects.for_feed(self.key)
+                                    .order_by("starts_at", "session_id"))
+        return self._tombstones
+
+    def membership_stamp(self):
+        """When a session last joined or left this feed (see models/feed_history.py)."""
+        if self._stamp is None:
+            self._stamp = (feed_history.stamp(self.key),)
+        return self._stamp[0]
+
+    def etag(self, request) -> str:
+        """A strong ETag from everything the bytes depend on, without building them."""
+        payload = json.dumps([
+            FEED_FORMAT_VERSION, self.key, self.name, self.description,
+            request.scheme, request.get_host(), settings.LANGUAGE_CODE,
+            settings.CALENDAR_UID_DOMAIN,
+            [[pk, seq, changed.isoformat() if changed else None, path]
+             for pk, seq, changed, path in self.rows()],
+            [[t.session_id, t.sequence, t.left_at.isoformat()] for t in self.tombstones()],
+            self.membership_stamp().isoformat() if self.membership_stamp() else None,
+        ])
+        return f'"{hashlib.sha256(payload.encode()).hexdigest()[:40]}"'
+
+    def last_modified(self):
+        """The latest real change of any session in the feed's scope, of its membership, or of
+        a session withdrawn from it; None if there is none.
+
+        The scope alone is not enough: a session that leaves the feed (deleted, a theme taken
+        off…) takes its changed_at with it, and Last-Modified would stand still or go back.
+        """
+        moments = [self.scope.aggregate(latest=Max("changed_at"))["latest"],
+                   self.membership_stamp(), *(t.left_at for t in self.tombstones())]
+        if self.unwindowed is not None:
+            aged = self.unwindowed.published().past(window_start()).aggregate(
+                latest=Max("ends_at"))["latest"]
+            if aged is not None:
+                moments.append(aged + relativedelta(months=FEED_PAST_MONTHS))
+        return max((moment for moment in moments if moment is not None), default=None)
+
+    # Public feeds may sit in shared caches; a private one (join links) may not.
+    private = False
+
+    def render(self, request) -> bytes:
+        sessions = self.sessions.defer(*UNUSED_FIELDS).order_by("starts_at", "pk")
+        return ical.build_calendar(sessions, name=self.name, description=self.description,
+                                   url_for=lambda session: page_url(session, request),
+                                   cancelled=self.tombstones())
+
+
+def window_start(now=None):
+    """The earliest end a session may have to be in the windowed feeds."""
+    return (now or timezone.now()) - relativedelta(months=FEED_PAST_MONTHS)
+
+
+def _window(queryset):
+    return queryset.in_feed_window()
+
+
+def _site_name():
+    return settings.WAGTAIL_SITE_NAME
+
+
+def _site_language():
+    """Public feeds are written in the site's main language, not the request's: one URL gives
+    one set of bytes and one ETag, whatever the subscriber's Accept-Language."""
+    return translation.override(settings.LANGUAGE_CODE)
+
+
+def all_sessions_feed() -> Feed:
+    """Every public session of the past twelve months and the future."""
+    with _site_language():
+        name = _("%(site)s: sessions") % {"site": _site_name()}
+        description = _("Thematic sessions and working groups of the network.")
+    return Feed(
+        key="all",
+        name=name,
+        description=description,
+        filename="sessions.ics",
+        path=reverse("sessions:calendar_all"),
+        sessions=_window(SessionPage.objects.published()),
+        scope=_window(SessionPage.objects.all()),
+        unwindowed=SessionPage.objects.all(),
+    )
+
+
+def theme_feed(theme) -> Feed:
+    """The public sessions about one theme."""
+    with _site_language():
+        name = _("%(site)s: sessions about %(theme)s") % {"site": _site_name(), "theme": theme.name}
+    return Feed(
+        key=f"theme:{theme.pk}",
+        name=name,
+        description=theme.description,
+        filename=f"sessions-{theme.slug}.ics",
+        path=reverse("sessions:calendar_theme", kwargs={"slug": theme.slug}),
+        sessions=_window(SessionPage.objects.published().filter(themes=theme)),
+        scope=_window(SessionPage.objects.filter(themes=theme)),
+        unwindowed=SessionPage.objects.filter(themes=theme),
+    )
+
+
+def series_feed(series) -> Feed:
+    """The public sessions of one series."""
+    with _site_language():
+        name = _("%(site)s: %(series)s") % {"site": _site_name(), "series": series.name}
+    return Feed(
+        key=f"series:{series.pk}",
+        name=name,
+        description=series.description,
+        filename=f"series-{series.slug}.ics",
+        path=reverse("sessions:calendar_series", kwargs={"slug": series.slug}),
+        sessions=_window(SessionPage.objects.published().filter(series=series)),
+        scope=_window(SessionPage.objects.filter(series=series)),
+        unwindowed=SessionPage.objects.filter(series=series),
+    )
+
+
+def single_session_feed(session) -> Feed:
+    """One session as an .ics file (whatever its date)."""
+    return Feed(
+        key=f"session:{session.pk}",
+        name=session.title,
+        description="",
+        filename=f"session-{session.pk}.ics",
+        path=reverse("sessions:calendar_session", kwargs={"pk": session.pk}),
+        sessions=SessionPage.objects.published().filter(pk=session.pk),
+        scope=SessionPage.objects.filter(pk=session.pk),
+    )
+
+
+def withdrawn_session_feed(tombstone) -> Feed:
+    """The .ics file of a deleted or unpublished session while it is kept as cancelled."""
+    pk = tombstone.session_id
+    return Feed(
+        key=f"session:{pk}",
+        name=tombstone.title,
+        description="",
+        filename=f"session-{pk}.ics",
+        path=reverse("sessions:calendar_session", kwargs={"pk": pk}),
+        sessions=SessionPage.objects.none(),
+        scope=SessionPage.objects.none(),
+    )

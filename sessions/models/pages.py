@@ -1,0 +1,418 @@
+"""Session pages: the programme (index) page, one session, and its hosts and speakers."""
+import zoneinfo
+from datetime import UTC, datetime
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.http import HttpResponseNotAllowed, HttpResponseRedirect
+from django.shortcuts import redirect
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Orderable, Page, PageManager
+from wagtail.search import index
+
+from network.blocks import RICH_TEXT_FEATURES, DocumentBlock
+from network.models import MemberArea, Person, Theme
+
+from ..blocks import AgendaItemBlock
+from ..calendars.links import session_links, subscription_links
+from ..listing import build_listing
+from ..localtime import check_session_times
+from ..localtime import zone_abbreviation as abbreviation_at
+from ..panels import RegistrationSummaryPanel
+from ..registration.forms import RegistrationForm
+from .change_tracking import _TRACKED_STATE, CalendarChangeTracking
+from .choices import TIME_ZONE_CHOICES, SessionFormat, SessionStatus
+from .querysets import SessionPageQuerySet
+from .registration import Participant, Registration, RegistrationStatus
+from .series import SessionSeries
+
+SessionPageManager = PageManager.from_queryset(SessionPageQuerySet)
+
+# "Not looked up yet", as opposed to None ("looked up: there is none").
+UNKNOWN = object()
+
+
+class SessionIndexPage(Page):
+    """The programme: upcoming and past sessions, filters, a month view and calendar links."""
+
+    intro = models.TextField(_("introduction"), blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    subpage_types = ["network_sessions.SessionPage"]
+    max_count = 1
+    # The app label is network_sessions, but the templates live in templates/sessions/.
+    template = "sessions/session_index_page.html"
+
+    class Meta:
+        verbose_name = _("session programme")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context.update(build_listing(request, SessionPage.objects.published()))
+        return context
+
+
+class SessionPage(CalendarChangeTracking, RoutablePageMixin, Page):
+    """One thematic session, working-group meeting or other network meeting.
+
+    Organisers enter the date and wall-clock times in the session's own time zone, as they
+    think of them; ``starts_at``/``ends_at`` hold the same instants in UTC for queries.
+
+    ``sequence`` and ``changed_at`` are calendar bookkeeping kept by ``save()``: see
+    ``_track_changes``.
+    """
+
+    themes = ParentalManyToManyField(Theme, verbose_name=_("themes"), related_name="sessions",
+                                     blank=True)
+    series = models.ForeignKey(SessionSeries, verbose_name=_("series"), null=True, blank=True,
+                               on_delete=models.SET_NULL, related_name="sessions")
+    date = models.DateField(_("date"))
+    start_time = models.TimeField(_("starts"))
+    end_time = models.TimeField(_("ends"))
+    time_zone = models.CharField(_("time zone"), max_length=40, choices=TIME_ZONE_CHOICES,
+                                 default="Europe/Amsterdam",
+                                 help_text=_("The date and times above are wall-clock times in this "
+                                             "zone."))
+    starts_at = models.DateTimeField(_("starts at (UTC)"), editable=False, db_index=True)
+    ends_at = models.DateTimeField(_("ends at (UTC)"), editable=False)
+    format = models.CharField(_("format"), max_length=12, choices=SessionFormat.choices,
+                              default=SessionFormat.ONLINE)
+    join_url = models.URLField(_("online meeting link"), blank=True,
+                               help_text=_("Shown only to registered people and organisers; never "
+                                           "in public calendars."))
+    venue = models.CharField(_("venue"), max_length=160, blank=True)
+    address = models.CharField(_("address"), max_length=255, blank=True)
+    host_area = models.ForeignKey(MemberArea, verbose_name=_("host area"), null=True, blank=True,
+                                  on_delete=models.SET_NULL, related_name="hosted_sessions")
+    organiser = models.ForeignKey(Person, verbose_name=_("organiser"), null=True, blank=True,
+                                  on_delete=models.SET_NULL, related_name="organised_sessions")
+    description = RichTextField(_("description"), blank=True, features=RICH_TEXT_FEATURES)
+    agenda = StreamField([("item", AgendaItemBlock())], verbose_name=_("agenda"), blank=True)
+    summary = RichTextField(_("summary afterwards"), blank=True, features=RICH_TEXT_FEATURES)
+    materials = StreamField([("document", DocumentBlock())], verbose_name=_("slides and documents"),
+                            blank=True)
+    recording_url = models.URLField(_("recording link"), blank=True)
+    capacity = models.PositiveSmallIntegerField(
+        _("capacity"), null=True, blank=True,
+        help_text=_("Number of places. When they are taken, people join the waiting list. "
+                    "Empty: no limit."))
+    registration_opens = models.DateTimeField(_("registration opens"), null=True, blank=True)
+    registration_closes = models.DateTimeField(_("registration closes"), null=True, blank=True)
+    max_per_area = models.PositiveSmallIntegerField(
+        _("places per member area"), null=True, blank=True,
+        help_text=_("At most this many people from one member area (centre). Empty: no limit."))
+    status = models.CharField(_("status"), max_length=10, choices=SessionStatus.choices,
+                              default=SessionStatus.SCHEDULED,
+                              help_text=_("Changing the date or time of a published session marks "
+                                          "it as moved automatically."))
+    cancellation_reason = models.CharField(_("reason for cancellation"), max_length=255,
+                                           blank=True)
+    previous_starts_at = models.DateTimeField(_("previous start (UTC)"), null=True, blank=True,
+                                              editable=False)
+    previous_ends_at = models.DateTimeField(_("previous end (UTC)"), null=True, blank=True,
+                                            editable=False)
+    # Calendar bookkeeping (RFC 5545): SEQUENCE and the time of the last real change.
+    sequence = models.PositiveIntegerField(default=0, editable=False)
+    changed_at = models.DateTimeField(null=True, blank=True, editable=False)
+    # The SEQUENCE registered people were last told about by e-mail (registration/places.py).
+    notified_sequence = models.PositiveIntegerField(default=0, editable=False)
+
+    objects = SessionPageManager()
+
+    content_panels = Page.content_panels + [
+        MultiFieldPanel([
+            FieldRowPanel([FieldPanel("date"), FieldPanel("start_time"), FieldPanel("end_time")]),
+            FieldPanel("time_zone"),
+        ], heading=_("When")),
+        MultiFieldPanel([FieldPanel("format"), FieldPanel("join_url"), FieldPanel("venue"),
+                         FieldPanel("address"), FieldPanel("host_area")], heading=_("Where")),
+        MultiFieldPanel([FieldPanel("series"), FieldPanel("themes"), FieldPanel("organiser")],
+                        heading=_("Programme")),
+        InlinePanel("hosts", label=_("Hosts and speakers")),
+        FieldPanel("description"),
+        FieldPanel("agenda"),
+        MultiFieldPanel([FieldRowPanel([FieldPanel("capacity"), FieldPanel("max_per_area")]),
+                         FieldRowPanel([FieldPanel("registration_opens"),
+                                        FieldPanel("registration_closes")]),
+                         RegistrationSummaryPanel()], heading=_("Registration")),
+        MultiFieldPanel([FieldPanel("status"), FieldPanel("cancellation_reason")],
+                        heading=_("Status")),
+        MultiFieldPanel([FieldPanel("summary"), FieldPanel("materials"),
+                         FieldPanel("recording_url")], heading=_("Afterwards")),
+    ]
+    # The join link is deliberately not indexed: search results are public.
+    search_fields = Page.search_fields + [
+        index.SearchField("description"),
+        index.SearchField("summary"),
+        index.FilterField("starts_at"),
+        index.RelatedFields("themes", [index.SearchField("name")]),
+    ]
+    parent_page_types = ["network_sessions.SessionIndexPage"]
+    subpage_types = []
+    template = "sessions/session_page.html"
+    # A copy is a new event for calendars: it starts its own history.
+    exclude_fields_in_copy = list(_TRACKED_STATE) + ["notified_sequence"]
+
+    class Meta:
+        verbose_name = _("session")
+        verbose_name_plural = _("sessions")
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        if self.start_time and self.end_time and self.end_time <= self.start_time:
+            errors["end_time"] = _("The session must end after it starts.")
+        errors.update(self._local_time_errors())
+        if self.status == SessionStatus.CANCELLED and not self.cancellation_reason.strip():
+            errors["cancellation_reason"] = _("Tell participants why the session is cancelled.")
+        if (self.registration_opens and self.registration_closes
+                and self.registration_closes <= self.registration_opens):
+            errors["registration_closes"] = _("Registration must close after it opens.")
+        if self.capacity == 0:
+            errors["capacity"] = _("A session needs at least one place; leave it empty for no "
+                                   "limit.")
+        if self.max_per_area == 0:
+            errors["max_per_area"] = _("Allow at least one person per area; leave it empty for "
+                                       "no limit.")
+        if errors:
+            raise ValidationError(errors)
+
+    def _local_time_errors(self):
+        """Start or end times that a daylight-saving change skips or repeats, by field."""
+
+        if not (self.date and self.start_time and self.end_time
+                and self.time_zone in dict(TIME_ZONE_CHOICES)):
+            return {}
+        problems = check_session_times(self.date, self.start_time, self.end_time, self.time_zone)
+        return {field: problem.message for field, problem in problems.items()}
+
+    # --- time -------------------------------------------------------------------------------
+
+    @property
+    def zone(self):
+        return zoneinfo.ZoneInfo(self.time_zone)
+
+    def local_bounds(self):
+        """Return (start, end) as aware datetimes in the session's own time zone."""
+        tz = self.zone
+        return (datetime.combine(self.date, self.start_time, tzinfo=tz),
+                datetime.combine(self.date, self.end_time, tzinfo=tz))
+
+    @property
+    def local_start(self):
+        return self.starts_at.astimezone(self.zone)
+
+    @property
+    def local_end(self):
+        return self.ends_at.astimezone(self.zone)
+
+    @property
+    def zone_abbreviation(self):
+        """CET/CEST etc. at the session's start, so readers see which offset applies (the UTC
+        offset, e.g. "+01:00", if the zone has no name for it)."""
+
+        return abbreviation_at(self.local_start)
+
+    @property
+    def previous_local_start(self):
+        return self.previous_starts_at.astimezone(self.zone) if self.previous_starts_at else None
+
+    @property
+    def previous_local_end(self):
+        return self.previous_ends_at.astimezone(self.zone) if self.previous_ends_at else None
+
+    @property
+    def is_cancelled(self):
+        return self.status == SessionStatus.CANCELLED
+
+    @property
+    def is_moved(self):
+        return self.status == SessionStatus.MOVED and self.previous_starts_at is not None
+
+    def has_ended(self, now=None):
+        return self.ends_at < (now or timezone.now())
+
+    # --- place and access -------------------------------------------------------------------
+
+    def location_text(self):
+        """The place as one line (calendar LOCATION): venue and address, or "Online"."""
+        place = ", ".join(part for part in (self.venue.strip(), self.address.strip()) if part)
+        if self.format == SessionFormat.ONLINE:
+            return str(_("Online"))
+        if self.format == SessionFormat.HYBRID:
+            return str(_("%(place)s and online") % {"place": place}) if place else str(_("Online"))
+        return place
+
+    def can_see_join_link(self, user, registration=UNKNOWN):
+        """Whether ``user`` may see the online meeting link.
+
+        Staff, people who may edit this session (the organisers), and people with a confirmed
+        place. Every template and feed asks this one method. (Registered people without an
+        account get the link by e-mail and in their personal calendar.) Pass the user's
+        ``registration`` (or None) if it is already known, to save a query.
+        """
+        if not self.join_url or user is None or not user.is_authenticated or not user.is_active:
+            return False
+        if registration is UNKNOWN:
+            registration = self.registration_for(user)
+        if registration is not None and registration.is_confirmed:
+            return True
+        return user.is_staff or self.permissions_for_user(user).can_edit()
+
+    def registration_for(self, user):
+        """The logged-in user's active registration for this session (by account or by the
+        account's e-mail address), or None."""
+        if user is None or not user.is_authenticated or self.pk is None:
+            return None
+        return (Registration.objects.active()
+                .filter(session=self, participant__in=Participant.objects.for_user(user))
+                .select_related("participant").first())
+
+    def registration_state(self, now=None):
+        """Whether people can sign up now: 'open', or why not.
+
+        'cancelled', 'started' (the session has begun or is past), 'not_yet' (before
+        registration opens) or 'closed' (after its deadline).
+        """
+        now = now or timezone.now()
+        if self.is_cancelled:
+            return "cancelled"
+        if self.starts_at and now >= self.starts_at:
+            return "started"
+        if self.registration_opens and now < self.registration_opens:
+            return "not_yet"
+        if self.registration_closes and now >= self.registration_closes:
+            return "closed"
+        return "open"
+
+    def registration_counts(self):
+        """{'confirmed': n, 'waiting': m} from one query (use the listing's annotation in loops)."""
+        counts = dict.fromkeys(("confirmed", "waiting"), 0)
+        if self.pk is None:  # a preview of a page not saved yet
+            return counts
+        rows = (self.registrations.filter(status__in=[RegistrationStatus.CONFIRMED,
+                                                      RegistrationStatus.WAITING])
+                .values_list("status").annotate(n=models.Count("pk")))
+        counts.update({status: n for status, n in rows})
+        return counts
+
+    def seats_left(self, confirmed=None):
+        """Free places, or None when the session has no capacity limit."""
+        if self.capacity is None:
+            return None
+        if confirmed is None:
+            # Listings annotate the count (with_registration_counts); a single page asks.
+            confirmed = getattr(self, "confirmed_count", None)
+        if confirmed is None:
+            confirmed = self.registration_counts()["confirmed"]
+        return max(self.capacity - confirmed, 0)
+
+    @property
+    def calendar_uid(self):
+        """The event's UID in every calendar; never changes (RFC 5545 §3.8.4.7)."""
+        return f"session-{self.pk}@{settings.CALENDAR_UID_DOMAIN}"
+
+    # --- site search (the hooks network's search page asks every page) ----------------------
+
+    def search_snippet(self):
+        """What the session is about, for its search result (markup is stripped there)."""
+        text = self.search_description or self.description or self.summary
+        if not text:
+            text = ", ".join(item["value"].get("item", "") for item in self.agenda.raw_data
+                             if isinstance(item.get("value"), dict))
+        return text
+
+    def search_meta(self):
+        """Date, time and zone, format and status, as safe inline HTML (no queries)."""
+        return render_to_string("sessions/includes/search_meta.html", {"session": self})
+
+    # --- page --------------------------------------------------------------------------------
+
+    def series_position(self):
+        """(n, total) of this session among its series' public sessions, or None."""
+        if not self.series_id:
+            return None
+        ids = list(self.series.ordered_sessions().values_list("pk", flat=True))
+        return (ids.index(self.pk) + 1, len(ids)) if self.pk in ids else None
+
+    def get_context(self, request, *args, **kwargs):
+        # A preview renders unsaved values: derive the instants the templates show from them.
+        self.set_instants()
+        context = super().get_context(request, *args, **kwargs)
+        feeds = [subscription_links(request, reverse("sessions:calendar_all"), str(_("All sessions")))]
+        if self.series_id:
+            feeds.insert(0, subscription_links(
+                request, reverse("sessions:calendar_series", kwargs={"slug": self.series.slug}),
+                self.series.name))
+        counts = self.registration_counts()
+        registration = self.registration_for(request.user)
+        context.update({
+            "index_url": self.get_parent().get_url(request),
+            "hosts": self.hosts.select_related("person"),
+            "themes": self.themes.all(),
+            "show_join_link": self.can_see_join_link(request.user, registration),
+            "registration_state": self.registration_state(),
+            "registration": registration,
+            "registration_counts": counts,
+            "seats_left": self.seats_left(counts["confirmed"]),
+            "registration_form": RegistrationForm(
+                initial=RegistrationForm.initial_for(request.user)),
+            # A preview of a page never saved has no id, so nowhere to sign up yet.
+            "register_url": reverse("sessions:register", kwargs={"pk": self.pk}) if self.pk else "",
+            "has_ended": self.has_ended(),
+            "series_position": self.series_position(),
+            # A preview of a page never saved has no id, so no calendar file yet.
+            "calendar": session_links(request, self) if self.pk else None,
+            "feeds": feeds,
+        })
+        return context
+
+    @path("register/")
+    def register(self, request):
+        """The sign-up form's former address, for pages still open in someone's browser.
+
+        The form now posts to ``sessions:register`` (``sessions.registration.views``); a
+        307 redirect keeps the method and the typed data, so an old form still signs up.
+        """
+        if request.method == "POST":
+            return HttpResponseRedirect(reverse("sessions:register", kwargs={"pk": self.pk}),
+                                        status=307)
+        if request.method in ("GET", "HEAD"):
+            return redirect(self.get_url(request) + "#register")
+        return HttpResponseNotAllowed(["GET", "HEAD", "POST"])
+
+    # --- saving and change tracking ---------------------------------------------------------
+
+    def set_instants(self):
+        """Derive ``starts_at``/``ends_at`` (UTC) from the date, wall-clock times and zone."""
+        if self.date and self.start_time and self.end_time:
+            start, end = self.local_bounds()
+            self.starts_at = start.astimezone(UTC)
+            self.ends_at = end.astimezone(UTC)
+
+class SessionHost(Orderable):
+    """A host or speaker: a person from the directory, or a name for outside guests."""
+
+    page = ParentalKey(SessionPage, on_delete=models.CASCADE, related_name="hosts")
+    person = models.ForeignKey(Person, verbose_name=_("person"), null=True, blank=True,
+                               on_delete=models.SET_NULL, related_name="+")
+    name = models.CharField(_("name (if not in the directory)"), max_length=120, blank=True)
+    role = models.CharField(_("role in the session"), max_length=120, blank=True)
+
+    panels = [FieldPanel("person"), FieldPanel("name"), FieldPanel("role")]
+
+    def __str__(self):
+        return self.person.name if self.person_id else self.name
+
+    def clean(self):
+        super().clean()
+        if not self.person_id and not self.name.strip():
+            raise ValidationError(_("Choose a person from the directory or type a name."))

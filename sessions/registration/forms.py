@@ -1,0 +1,51 @@
+"""The sign-up form on a session page.
+
+Imported by the session page model (``SessionPage.get_context``), so it must not import
+``sessions.models``.
+"""
+from __future__ import annotations
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from network.models import MemberArea
+
+
+class RegistrationForm(forms.Form):
+    """Signing up for a session: who you are and which member area (centre) you come for."""
+
+    name = forms.CharField(label=_("Your name"), max_length=120)
+    email = forms.EmailField(label=_("E-mail address"), max_length=254,
+                             help_text=_("We send the confirmation, the join link and any "
+                                         "changes here."))
+    area = forms.ModelChoiceField(label=_("Your member area"), queryset=MemberArea.objects.none(),
+                                  empty_label=_("Choose your centre"),
+                                  error_messages={"invalid_choice": _(
+                                      "Choose a member area from the list.")})
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["area"].queryset = MemberArea.objects.in_directory().order_by("name")
+        self.fields["name"].widget.attrs["autocomplete"] = "name"
+        self.fields["email"].widget.attrs["autocomplete"] = "email"
+
+    def clean_name(self):
+        name = " ".join(self.cleaned_data["name"].split())
+        if not name:
+            raise forms.ValidationError(_("Tell us your name."))
+        return name
+
+    @classmethod
+    def initial_for(cls, user):
+        """Name, e-mail and area of the logged-in member's directory entry, to prefill."""
+        if user is None or not user.is_authenticated:
+            return {}
+        person = getattr(user, "person", None)
+        initial = {"email": user.email, "name": user.get_full_name()}
+        if person is not None:
+            initial["name"] = person.name
+            initial["email"] = user.email or person.email
+            area = person.areas.order_by("name").first()
+            if area is not None:
+                initial["area"] = area.pk
+        return {key: value for key, value in initial.items() if value}

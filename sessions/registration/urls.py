@@ -1,0 +1,18 @@
+"""Addresses of registration (included by ``sessions/urls.py``, namespace ``sessions``): the
+sign-up form's target, the secret links in registration e-mails and the personal calendar."""
+from django.urls import path
+
+from . import views
+
+urlpatterns = [
+    # The sign-up form on a session page posts here; <session page>/register/ forwards to it.
+    path("registrations/sessions/<int:pk>/", views.register_for_session, name="register"),
+    path("calendar/personal/<str:token>.ics", views.personal_calendar, name="calendar_personal"),
+    path("registrations/<str:token>/", views.manage, name="registration_manage"),
+    path("registrations/<str:token>/<int:pk>/cancel/", views.cancel_registration,
+         name="registration_cancel"),
+    path("registrations/<str:token>/calendar/", views.reset_calendar,
+         name="registration_calendar_reset"),
+    path("registrations/<str:token>/forget/", views.forget_me, name="registration_forget"),
+    path("account/sessions/", views.my_registrations, name="my_registrations"),
+]
