@@ -4,13 +4,12 @@ import re
 from django.conf import settings
 from django.urls import include, path, re_path
 from django.views.i18n import set_language
-from django.views.static import serve as static_serve
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
-from . import accounts, views
+from . import accounts, media, views
 from .sitemaps import Sitemap
 
 urlpatterns = [
@@ -35,10 +34,10 @@ urlpatterns += [
 ]
 
 if settings.DEBUG or settings.SERVE_MEDIA:
-    # Never documents/: they go through Wagtail's serve view, which applies privacy settings.
+    # Never documents/, by any spelling: they go through Wagtail's serve view, which applies
+    # privacy settings (see network.media.is_public_media_path).
     urlpatterns += [
-        re_path(rf"^{re.escape(settings.MEDIA_URL.lstrip('/'))}(?P<path>(?!documents/).*)$", static_serve,
-                {"document_root": settings.MEDIA_ROOT}),
+        re_path(rf"^{re.escape(settings.MEDIA_URL.lstrip('/'))}(?P<path>.*)$", media.serve_public_media),
     ]
 
 urlpatterns += [path("", include(wagtail_urls))]

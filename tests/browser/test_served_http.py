@@ -52,3 +52,35 @@ def test_the_brand_is_the_site_name_not_the_host(page):
     assert page.title().endswith("· Centre Network")
     assert host not in page.locator("header").inner_text()
     assert host not in page.locator("footer").inner_text()
+
+
+def raw_get(site, path):
+    """GET ``path`` exactly as written (no client normalises it) and return status and body."""
+    host = urlsplit(site.url)
+    with socket.create_connection((host.hostname, host.port), timeout=30) as connection:
+        connection.sendall(f"GET {path} HTTP/1.1\r\nHost: {host.netloc}\r\nConnection: close\r\n\r\n"
+                           .encode())
+        received = b""
+        while chunk := connection.recv(65536):
+            received += chunk
+    head, _, body = received.partition(b"\r\n\r\n")
+    return int(head.split(b" ", 2)[1]), body
+
+
+def test_served_media_never_hands_out_a_document_file(live_site):
+    """Under gunicorn with SERVE_MEDIA=1 (the README's serve command), a document file in
+    MEDIA_ROOT is unreachable through /media/ by any spelling of its path; images still load."""
+    media = live_site.workdir / "media"
+    (media / "documents").mkdir(parents=True, exist_ok=True)
+    (media / "documents" / "served-secret.txt").write_bytes(b"SERVEDSECRET")
+    (media / "images").mkdir(parents=True, exist_ok=True)
+    (media / "images" / "served-public.txt").write_bytes(b"SERVEDPUBLIC")
+    for path in ["/media/documents/served-secret.txt", "/media//documents/served-secret.txt",
+                 "/media/./documents/served-secret.txt", "/media/images/../documents/served-secret.txt",
+                 "/media/%2e/documents/served-secret.txt", "/media/images/%2e%2e/documents/served-secret.txt",
+                 "/media/images%2F..%2Fdocuments/served-secret.txt", "/media/Documents/served-secret.txt",
+                 "//media/documents/served-secret.txt"]:
+        status, body = raw_get(live_site, path)
+        assert status == 404, path
+        assert b"SERVEDSECRET" not in body, path
+    assert raw_get(live_site, "/media/images/served-public.txt") == (200, b"SERVEDPUBLIC")
