@@ -39,6 +39,8 @@ from wagtail.models import (
     GroupPagePermission,
 )
 
+from network.media import SHARED_MEDIA
+
 #: The network coordinators: they keep the directory, the programme and the records.
 ORGANISERS = "Organisers"
 #: The network's editors: they review contributions and keep shared vocabularies (several apps
@@ -153,6 +155,26 @@ def apply_grants():
             for page_type in {grant.page_type for grant in module.GRANTS if grant.page_type}:
                 for page in _pages_of(page_type):
                     set_up_page(page)
+    confine_root_collection_grants()
+
+
+def confine_root_collection_grants():
+    """Move every group's rights on the root collection to "Shared media".
+
+    Collection permissions are inherited down the tree, so a right on the root reaches every
+    restricted collection below it (intervision attachments). Wagtail's own migrations give
+    its default "Editors" and "Moderators" groups image and document rights there; they keep
+    the same rights on the shared collection, where everyone's public media lives.
+    """
+    root = Collection.get_first_root_node()
+    on_root = GroupCollectionPermission.objects.filter(collection=root)
+    if root is None or not on_root.exists():
+        return
+    shared = _collection(SHARED_MEDIA)
+    for grant in on_root:
+        GroupCollectionPermission.objects.get_or_create(
+            group_id=grant.group_id, collection=shared, permission_id=grant.permission_id)
+    on_root.delete()
 
 
 def apply_page_grants(page):

@@ -8,6 +8,7 @@ import pytest
 from django.apps import apps
 from django.contrib.auth.models import Group, Permission
 from django.core.management import call_command
+from wagtail.documents import get_document_model
 from wagtail.models import (
     Collection,
     CollectionViewRestriction,
@@ -17,10 +18,12 @@ from wagtail.models import (
     Workflow,
     WorkflowPage,
 )
+from wagtail.permissions import policy_registry
 
 from network import permissions
 from network.models import StandardPage
 from network.permissions import ORGANISERS, CollectionSpec, Grant, crud
+from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -133,3 +136,25 @@ def test_new_pages_of_undeclared_types_get_nothing(home_page):
     before = GroupPagePermission.objects.count()
     home_page.add_child(instance=StandardPage(title="Plain", slug="plain"))
     assert GroupPagePermission.objects.count() == before
+
+
+def test_no_group_holds_rights_on_the_root_collection_so_restricted_collections_stay_closed():
+    """Wagtail's migrations give its default Editors and Moderators document rights on the root
+    collection, which every collection below inherits, intervision attachments included. After
+    migrate they hold them on "Shared media" instead, and cannot reach the attachments."""
+    permission_policy = policy_registry.get_by_type(get_document_model())
+    root = Collection.get_first_root_node()
+    assert not GroupCollectionPermission.objects.filter(collection=root).exists()
+    attachments = Collection.objects.get(name="Intervision attachments")
+    for name in ("Editors", "Moderators"):
+        user = UserFactory(username=f"wagtail-{name.lower()}", is_staff=True)
+        user.groups.add(Group.objects.get(name=name))
+        usable = set(permission_policy.collections_user_has_permission_for(user, "choose"))
+        assert Collection.objects.get(name="Shared media") in usable  # they keep their work
+        assert attachments not in usable
+
+    # Run again, as after every migrate: nothing comes back on the root, nothing is doubled.
+    before = GroupCollectionPermission.objects.count()
+    permissions.apply_grants()
+    assert GroupCollectionPermission.objects.count() == before
+    assert not GroupCollectionPermission.objects.filter(collection=root).exists()
