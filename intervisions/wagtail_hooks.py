@@ -10,6 +10,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 
 from network import hub
 
+from .admin_views import RecordChooserViewSet, RecordDeleteBulkAction
 from .models import IntervisionMethod, IntervisionRecord
 from .templatetags import intervision_tags
 
@@ -28,10 +29,15 @@ class IntervisionRecordViewSet(SnippetViewSet):
     # Records are confidential: filter in the database rather than copy them into a search index.
     search_backend_name = None
     search_fields = ["case_question", "area__name"]
+    # The chooser ("previous record") shows only records the user may see on the site.
+    chooser_viewset_class = RecordChooserViewSet
     # Not previewable: records are not pages and have no public rendering to preview.
 
 
 register_snippet(IntervisionRecordViewSet)
+# After Wagtail's own snippet bulk actions (registered later, by wagtail.snippets), so that
+# this one replaces the generic delete for records.
+hooks.register("register_bulk_action", RecordDeleteBulkAction, order=100)
 
 
 class IntervisionMethodViewSet(SnippetViewSet):

@@ -129,7 +129,11 @@ def _uses_demo_network(item):
 
 
 def _run_group(item):
-    """0 plain database tests, 1 tests on the demo network, 2 transactional tests, 3 the rest."""
+    """0 plain database tests, 1 tests on the demo network, 2 transactional tests, 3 the rest,
+    4 the browser journeys: Playwright's sync API keeps an event loop running in the main
+    thread until the session ends, and Django refuses database calls from such a thread."""
+    if item.get_closest_marker("browser"):
+        return 4
     if _uses_demo_network(item):
         return 1
     test_class = getattr(item, "cls", None)

@@ -176,6 +176,11 @@ WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_GRAVATAR_PROVIDER_URL = None  # avatars from gravatar.com: no browser calls to other hosts
+# Autosave off: on "add page" it posts half-typed forms in the background, so a contributor
+# sees errors while still typing a title, and a click on "Save draft" racing the background
+# save creates the page twice (duplicate slug: an error page). Drafts are saved by the
+# buttons, and the admin still warns before leaving unsaved changes.
+WAGTAIL_AUTOSAVE_INTERVAL = 0
 WAGTAILADMIN_COMMENTS_ENABLED = True
 
 LOGGING = {

@@ -63,6 +63,9 @@ def test_add_form_has_no_empty_rows_and_no_errors_before_typing(client, library,
     # A new Result (Approach) section starts without an empty key figure (step).
     assert body.new_block_states["result"]["figures"] == []
     assert body.new_block_states["approach"]["steps"] == []
+    # No background autosave: it posted half-typed titles (errors while typing) and raced
+    # "Save draft" into creating the page twice.
+    assert "w-autosave#save" not in response.content.decode()
 
 
 def test_title_only_draft_then_submit_names_what_is_missing_then_succeeds(client, library, contributor,

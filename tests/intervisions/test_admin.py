@@ -56,3 +56,39 @@ def test_admin_addresses_from_before_the_move_lead_to_the_record(client, django_
     assert response.redirect_chain == [
         (f"/admin/snippets/intervisions/intervisionrecord/edit/{record.pk}/", 302)]
     assert "How do we reach absentee owners?" in response.content.decode()
+
+
+def _chooser_url(name, *args):
+    return reverse(IntervisionRecord.snippet_viewset.chooser_viewset.get_url_name(name), args=args)
+
+
+@pytest.mark.parametrize("group", ["Case study contributors", "Network editors"])
+def test_record_chooser_and_bulk_delete_reveal_no_record_to_other_admin_users(
+        client, django_user_model, record, group):
+    """Contributors and editors get 404 for a record on the site; the admin's chooser, its
+    "chosen" answer and the bulk-delete confirmation tell them no more (not even date and area)."""
+    _login(client, django_user_model, "other", group=group)
+    label = str(record)  # "2026-03-12 · <area>"
+    for url in (_chooser_url("choose"), _chooser_url("choose_results") + "?q=absentee"):
+        response = client.get(url)
+        assert response.status_code == 200, url
+        assert label not in response.content.decode()
+        assert record.area.name not in response.content.decode()
+    assert client.get(_chooser_url("chosen", record.pk)).status_code == 404
+    assert client.get(_chooser_url("chosen", "not-a-number")).status_code == 404
+    multiple = client.get(_chooser_url("chosen_multiple") + f"?id={record.pk}&id=x")
+    assert record.area.name not in multiple.content.decode()
+    bulk = client.get(reverse("wagtail_bulk_action", args=("intervisions", "intervisionrecord", "delete"))
+                      + f"?id={record.pk}")
+    assert record.area.name not in bulk.content.decode()
+    assert IntervisionRecord.objects.filter(pk=record.pk).exists()
+
+
+def test_organisers_still_choose_records(client, django_user_model, record):
+    _login(client, django_user_model, "org", group="Organisers")
+    assert record.area.name in client.get(_chooser_url("choose")).content.decode()
+    chosen = client.get(_chooser_url("chosen", record.pk))
+    assert chosen.status_code == 200 and record.area.name in chosen.content.decode()
+    bulk = client.get(reverse("wagtail_bulk_action", args=("intervisions", "intervisionrecord", "delete"))
+                      + f"?id={record.pk}")
+    assert record.area.name in bulk.content.decode()
