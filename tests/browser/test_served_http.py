@@ -10,16 +10,22 @@ import pytest
 pytestmark = pytest.mark.browser
 
 
-def raw_head(site, path):
-    """Send HEAD over a plain socket and return everything the server wrote back."""
+def raw_request(site, method, path):
+    """Send ``method path`` exactly as written, over a plain socket (no client normalises the
+    path), and return everything the server wrote back."""
     host = urlsplit(site.url)
     with socket.create_connection((host.hostname, host.port), timeout=30) as connection:
-        connection.sendall(f"HEAD {path} HTTP/1.1\r\nHost: {host.netloc}\r\nConnection: close\r\n\r\n"
+        connection.sendall(f"{method} {path} HTTP/1.1\r\nHost: {host.netloc}\r\nConnection: close\r\n\r\n"
                            .encode())
         received = b""
         while chunk := connection.recv(65536):
             received += chunk
     return received
+
+
+def raw_head(site, path):
+    """Send HEAD over a plain socket and return everything the server wrote back."""
+    return raw_request(site, "HEAD", path)
 
 
 def test_head_requests_get_headers_and_no_body(live_site):
@@ -55,15 +61,8 @@ def test_the_brand_is_the_site_name_not_the_host(page):
 
 
 def raw_get(site, path):
-    """GET ``path`` exactly as written (no client normalises it) and return status and body."""
-    host = urlsplit(site.url)
-    with socket.create_connection((host.hostname, host.port), timeout=30) as connection:
-        connection.sendall(f"GET {path} HTTP/1.1\r\nHost: {host.netloc}\r\nConnection: close\r\n\r\n"
-                           .encode())
-        received = b""
-        while chunk := connection.recv(65536):
-            received += chunk
-    head, _, body = received.partition(b"\r\n\r\n")
+    """GET ``path`` exactly as written and return status and body."""
+    head, _, body = raw_request(site, "GET", path).partition(b"\r\n\r\n")
     return int(head.split(b" ", 2)[1]), body
 
 
