@@ -140,6 +140,10 @@ def _run_group(item):
     if test_class and issubclass(test_class, TransactionTestCase):
         return 0 if issubclass(test_class, TestCase) else 2
     fixtures = getattr(item, "fixturenames", ())
+    if "unwrapped_database" in fixtures:
+        # Migrates the test database back and forth outside any transaction: it needs the
+        # database as migrations left it, before a transactional test empties it.
+        return 0
     marker = item.get_closest_marker("django_db")
     if marker and (marker.kwargs.get("transaction") or marker.kwargs.get("reset_sequences")):
         return 2
