@@ -7,6 +7,7 @@ collections beside it (such as intervision attachments) then stay out of their c
 from django.conf import settings
 from django.http import Http404
 from django.views.static import serve
+from wagtail.models import Collection
 
 SHARED_MEDIA = "Shared media"
 #: Wagtail stores document files here. They are served only through Wagtail's document view,
@@ -14,13 +15,16 @@ SHARED_MEDIA = "Shared media"
 DOCUMENTS_DIR = "documents"
 
 
+def child_collection(name):
+    """The collection ``name`` right under the root, created on first use (with the root, if
+    a flushed database lost even that)."""
+    root = Collection.get_first_root_node() or Collection.add_root(name="Root")
+    return root.get_children().filter(name=name).first() or root.add_child(name=name)
+
+
 def shared_media_collection():
     """The "Shared media" collection under the root, created on first use."""
-    from wagtail.models import Collection
-
-    root = Collection.get_first_root_node()
-    found = root.get_children().filter(name=SHARED_MEDIA).first()
-    return found or root.add_child(name=SHARED_MEDIA)
+    return child_collection(SHARED_MEDIA)
 
 
 def is_public_media_path(path):

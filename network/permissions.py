@@ -39,7 +39,7 @@ from wagtail.models import (
     GroupPagePermission,
 )
 
-from network.media import SHARED_MEDIA
+from network.media import SHARED_MEDIA, child_collection
 
 #: The network coordinators: they keep the directory, the programme and the records.
 ORGANISERS = "Organisers"
@@ -100,18 +100,12 @@ def _permission(dotted):
     return Permission.objects.get(content_type__app_label=app_label, codename=codename)
 
 
-def _collection(name):
-    # A flushed database (transactional tests) has lost even Wagtail's root collection.
-    root = Collection.get_first_root_node() or Collection.add_root(name="Root")
-    return root.get_children().filter(name=name).first() or root.add_child(name=name)
-
-
 def _group(name):
     return Group.objects.get_or_create(name=name)[0]
 
 
 def _set_up_collection(spec):
-    collection = _collection(spec.name)
+    collection = child_collection(spec.name)
     if spec.view_groups and not collection.view_restrictions.exists():
         # Only when there is none yet: an admin's later change to the restriction is kept.
         restriction = CollectionViewRestriction.objects.create(
@@ -144,7 +138,7 @@ def apply_grants():
             group = _group(grant.group)
             group.permissions.add(*[_permission(dotted) for dotted in grant.permissions])
             if grant.collection_permissions:
-                collection = _collection(grant.collection)
+                collection = child_collection(grant.collection)
                 for dotted in grant.collection_permissions:
                     GroupCollectionPermission.objects.get_or_create(
                         group=group, collection=collection, permission=_permission(dotted))
@@ -170,7 +164,7 @@ def confine_root_collection_grants():
     on_root = GroupCollectionPermission.objects.filter(collection=root)
     if root is None or not on_root.exists():
         return
-    shared = _collection(SHARED_MEDIA)
+    shared = child_collection(SHARED_MEDIA)
     for grant in on_root:
         GroupCollectionPermission.objects.get_or_create(
             group_id=grant.group_id, collection=shared, permission_id=grant.permission_id)
