@@ -23,8 +23,10 @@ WORKFLOW = "Editorial review"
 REVIEW_TASK = "Review by network editors"
 LIBRARY_PAGE = "casestudies.CaseStudyIndexPage"
 
-# Model permissions: admin access and choosing people for the contacts.
-_MODEL_PERMISSIONS = ("wagtailadmin.access_admin", "network.view_person")
+# Model permissions: admin access. Choosing people for the contacts needs none (the person
+# chooser offers them the people listed in the directory); "view person" would open the
+# directory's people admin, opted-out people and contact details included.
+_MODEL_PERMISSIONS = ("wagtailadmin.access_admin",)
 # Uploading and choosing pictures and files, on "Shared media", not the root: restricted
 # collections beside it (such as intervision attachments) stay out of reach.
 _CONTRIBUTOR_MEDIA = ("wagtailimages.add_image", "wagtailimages.choose_image",
@@ -42,6 +44,11 @@ GRANTS = [
           page_permissions=("add_page", "change_page", "publish_page", "lock_page",
                             "unlock_page", "bulk_delete_page")),
 ]
+
+
+# Granted by earlier releases: taken away from existing databases at the next ``migrate``.
+REVOKED = [Grant(CONTRIBUTORS, permissions=("network.view_person",)),
+           Grant(EDITORS, permissions=("network.view_person",))]
 
 
 def set_up_page(library):

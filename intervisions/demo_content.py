@@ -248,3 +248,46 @@ RECORDS = [
         public_summary_approved=False,
     ),
 ]
+
+# Files attached to some records, kept in the restricted "Intervision attachments" collection
+# and downloaded only through the record's own address. Keyed by the record's area and the
+# title: loading again adds nothing. "kind" is the file format the loader writes the lines in.
+ATTACHMENTS = [
+    dict(
+        area="rotterdam-zwart-janstraat", kind="pdf", title="Action list, 21 May 2026",
+        file_name="action-list-zwart-janstraat-2026-05.pdf",
+        lines=[
+            "Intervision Zwart Janstraat, 21 May 2026 - action list",
+            "Confidential: participants only.",
+            "",
+            "1. Fixed route for signals and feedback, agreed with the area manager (by 31 July).",
+            "2. Regional training on recognising undermining for the BIZ board (by 31 October).",
+            "3. Tenant screening on the agenda of the property owners' meeting (by 30 September).",
+            "",
+            "Observe and pass on facts; investigating is for others.",
+        ],
+    ),
+    dict(
+        area="rotterdam-zwart-janstraat", kind="txt", title="Notes of the minute-taker",
+        file_name="notes-zwart-janstraat-2026-05.txt",
+        lines=[
+            "Notes of the minute-taker - intervision of 21 May 2026 (participants only)",
+            "",
+            "The case owner separated what he saw from what he concluded.",
+            "Peers asked who protects him once a report becomes known.",
+            "Schiedam's owners check new tenants' backgrounds before letting.",
+        ],
+    ),
+    dict(
+        area="svendborg", kind="pdf", title="Trial evenings: what to measure",
+        file_name="trial-evenings-svendborg-2026-11.pdf",
+        lines=[
+            "Intervision Svendborg, 12 November 2026 - trial evenings",
+            "Confidential: participants only.",
+            "",
+            "Count footfall on the square from 17:00 to 21:00 on each trial evening.",
+            "Ask participating shops for their takings against an ordinary Thursday.",
+            "Shops choose whether to open late; nobody is obliged.",
+        ],
+    ),
+]

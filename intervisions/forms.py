@@ -1,6 +1,7 @@
 """Front-end forms for intervision records: the members' filter and the case owner's follow-up."""
 import django_filters
 from django import forms
+from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
 from network.filters import LenientFilterSet
@@ -50,6 +51,7 @@ class FollowUpForm(forms.Form):
         """Bound fields of the actions' statuses, for the template."""
         return [self[f"action_{action.pk}"] for action in self.actions]
 
+    @transaction.atomic  # the report and the statuses together or not at all (#14)
     def save(self):
         """Write the report, the statuses and the approval (only what changed)."""
         data = self.cleaned_data

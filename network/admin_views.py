@@ -1,10 +1,15 @@
-"""Admin views of the directory: CSV import and export, personal-data export and erasure.
+"""Admin views of the directory: CSV import and export, personal-data export and erasure;
+the list of locked logins, and the admin's throttled password reset.
 
 Registered in wagtail_hooks.py; the work itself is done in csv_io.py and personal_data.py.
 """
+import ipaddress
 import json
+import logging
 
+from axes.utils import reset as axes_reset
 from django import forms
+from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
@@ -15,11 +20,15 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import FormView, TemplateView
+from wagtail.admin.views.account import PasswordResetView as WagtailPasswordResetView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
-from . import csv_io, personal_data
+from . import csv_io, personal_data, throttling
 from .http import no_store
 from .models import Person
+from .permissions import ORGANISERS
+
+logger = logging.getLogger(__name__)
 
 IMPORT_KINDS = {"areas": "memberarea", "people": "person"}
 
@@ -184,3 +193,59 @@ class EraseView(WagtailAdminTemplateMixin, TemplateView):
         messages.success(request, _("The personal data of %(old)s has been erased; the entry is now "
                                     "“%(new)s”.") % {"old": old_name, "new": new_name})
         return redirect("wagtailsnippets_network_person:list")
+
+
+def can_unlock(user):
+    """Organisers and superusers see locked logins and lift the locks."""
+    return user.is_active and (user.is_superuser or user.groups.filter(name=ORGANISERS).exists())
+
+
+class LockedAccountsView(WagtailAdminTemplateMixin, TemplateView):
+    """The accounts and client addresses locked after failed logins, each with "Unlock"."""
+
+    template_name = "network/admin/locked_accounts.html"
+    page_title = gettext_lazy("Locked accounts")
+    header_icon = "lock"
+
+    def dispatch(self, request, *args, **kwargs):
+        if not can_unlock(request.user):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["accounts"], context["addresses"] = throttling.current_lockouts()
+        context["account_limit"] = settings.AXES_FAILURE_LIMIT
+        context["address_limit"] = settings.LOGIN_ADDRESS_FAILURE_LIMIT
+        context["minutes"] = throttling.cool_off_minutes()
+        return context
+
+    def get(self, request, *args, **kwargs):
+        return no_store(super().get(request, *args, **kwargs))
+
+    def post(self, request, *args, **kwargs):
+        username = request.POST.get("username", "").strip()
+        address = request.POST.get("ip_address", "").strip()
+        if username:
+            axes_reset(username=username)
+            logger.warning("Login lock lifted for account %r by %s", username, request.user.get_username())
+            messages.success(request, _("%(username)s can log in again.") % {"username": username})
+        elif address and _is_ip_address(address):
+            axes_reset(ip=address)
+            logger.warning("Login lock lifted for address %s by %s", address, request.user.get_username())
+            messages.success(request, _("Logins from %(address)s are allowed again.") % {"address": address})
+        else:
+            messages.error(request, _("Choose an account or an address to unlock."))
+        return redirect("network_locked_accounts")
+
+
+def _is_ip_address(value):
+    try:
+        ipaddress.ip_address(value)
+    except ValueError:
+        return False
+    return True
+
+
+class AdminPasswordResetView(throttling.ThrottledPasswordResetMixin, WagtailPasswordResetView):
+    """Wagtail's "forgotten password" page, with the same limits as the site's."""

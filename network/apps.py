@@ -1,9 +1,12 @@
 from django.apps import AppConfig
 from django.db.models.signals import post_migrate, post_save
 from django.utils.translation import gettext_lazy as _
+from wagtail.users.apps import WagtailUsersAppConfig
 
 
 class NetworkConfig(AppConfig):
+    # This module has two configs: "network" in INSTALLED_APPS must mean this one.
+    default = True
     name = "network"
     verbose_name = _("Network")
     default_auto_field = "django.db.models.BigAutoField"
@@ -24,3 +27,11 @@ class NetworkConfig(AppConfig):
         for model in permissions.declared_page_models():
             post_save.connect(permissions.grant_on_new_page, sender=model,
                               dispatch_uid=f"network_grant_on_new_{model._meta.label_lower}")
+
+
+class WagtailUsersConfig(WagtailUsersAppConfig):
+    """Wagtail's users app, with the user admin's forms that keep one account per e-mail
+    address and confirm a new address (network/identity.py). Replaces "wagtail.users" in
+    INSTALLED_APPS; the label stays "wagtailusers"."""
+
+    user_viewset = "network.wagtail_hooks.UserViewSet"

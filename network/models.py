@@ -2,7 +2,9 @@
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models.functions import Lower
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
@@ -284,6 +286,31 @@ class Person(index.Indexed, ClusterableModel):
     @property
     def role_label(self):
         return self.job_title or self.get_role_display()
+
+
+class VerifiedEmail(models.Model):
+    """The e-mail address an account has proved to own, by a link sent to it (see
+    ``network/identity.py``, which is the only place that should read or write these rows).
+
+    One row per account; an address belongs to at most one account, whatever its
+    capitalisation. Participants and logins are matched on this address, never on the
+    free-text ``User.email`` alone.
+    """
+
+    user = models.OneToOneField(settings.AUTH_USER_MODEL, verbose_name=_("user account"),
+                                on_delete=models.CASCADE, related_name="verified_address")
+    email = models.EmailField(_("email"), max_length=254)
+    verified_at = models.DateTimeField(_("verified at"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("verified e-mail address")
+        verbose_name_plural = _("verified e-mail addresses")
+        constraints = [
+            models.UniqueConstraint(Lower("email"), name="verified_email_unique_address"),
+        ]
+
+    def __str__(self):
+        return self.email
 
 
 def can_see_contact_details(user):

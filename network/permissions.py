@@ -11,7 +11,9 @@ and that module declares, with the classes below:
 * ``COLLECTIONS`` (optional): a list of :class:`CollectionSpec`, for collections that need a
   view restriction (collections named only by a grant are created without one);
 * ``set_up_page(page)`` (optional): called after the grants for every page of a type named in
-  ``GRANTS`` (e.g. to give a library its review workflow).
+  ``GRANTS`` (e.g. to give a library its review workflow);
+* ``REVOKED`` (optional): a list of :class:`Grant` whose model ``permissions`` an earlier
+  release granted and the group must no longer hold (taken away at every run).
 
 :func:`apply_grants` creates all of it and is idempotent. It runs after every ``migrate``
 (``post_migrate``, connected in ``NetworkConfig.ready``; tests create their databases by
@@ -21,7 +23,8 @@ demo or by an editor. The hub never names the apps: it reads ``permissions_modul
 installed app.
 
 Grants are added, never removed: a permission an admin takes away from a group in the admin
-comes back at the next ``migrate`` if it is still declared here. Change the declaration instead.
+comes back at the next ``migrate`` if it is still declared here. Change the declaration instead,
+and to withdraw a permission from existing databases, declare it in ``REVOKED``.
 """
 from dataclasses import dataclass
 from importlib import import_module
@@ -144,6 +147,9 @@ def apply_grants():
                         group=group, collection=collection, permission=_permission(dotted))
             if grant.page_type:
                 _grant_on_pages(grant, _pages_of(grant.page_type))
+        for revoked in getattr(module, "REVOKED", ()):
+            _group(revoked.group).permissions.remove(
+                *[_permission(dotted) for dotted in revoked.permissions])
         set_up_page = getattr(module, "set_up_page", None)
         if set_up_page:
             for page_type in {grant.page_type for grant in module.GRANTS if grant.page_type}:

@@ -15,11 +15,14 @@ from modelcluster.fields import ParentalKey
 from wagtail.log_actions import log
 from wagtail.models import ModelLogEntry, ReferenceIndex
 
+from . import identity
 from .models import Person
 
-# Sent by erase_person with ``person``, and the ``email`` and ``user`` it had before: apps that
-# keep personal data of their own (session registrations, by e-mail address) erase it too,
-# without the core importing them.
+# Sent by erase_person with ``person``, the ``user`` it was linked to, and ``emails``: the
+# addresses that are proven to be theirs (the account's verified address, network/identity.py;
+# never the free-text directory address, which anyone may have typed). Apps that keep personal
+# data of their own (session registrations, by e-mail address) erase it too, without the core
+# importing them.
 person_erased = Signal()
 
 EXPORT_ACTION = "network.personal_data_export"
@@ -92,6 +95,7 @@ def export_person(person):
         data["user_account"] = {field: _plain(getattr(user, field, None)) for field in USER_FIELDS}
         data["user_account"]["id"] = user.pk
         data["user_account"]["groups"] = sorted(user.groups.values_list("name", flat=True))
+        data["user_account"]["verified_email"] = identity.verified_email(user)
     data["related"] = related_rows(person)
     ct = ContentType.objects.get_for_model(Person)
     data["admin_history"] = [
@@ -132,12 +136,13 @@ def erase_person(person, by_user):
     Name becomes "Former member, <area>"; contact details, job title, bio, photo, expertise,
     organisation and the directory listing go; the member areas stay, so case studies,
     sessions and intervision records remain attributed to the area. A linked account is
-    deactivated, renamed and emptied of email and name, and unlinked. Names stored in earlier
-    admin-history entries are overwritten too. Other apps erase their own data on the
-    ``person_erased`` signal. Returns the new name.
+    deactivated, renamed and emptied of email and name (and its verified address), and
+    unlinked. Names stored in earlier admin-history entries are overwritten too. Other apps
+    erase their own data on the ``person_erased`` signal: what is linked to the account or
+    known by its verified address, never by the free-text directory address. Returns the
+    new name.
     """
     new_name = erased_name(person)
-    old_email = person.email
     photo = person.photo
     person.name = new_name
     person.role = "other"
@@ -148,7 +153,9 @@ def erase_person(person, by_user):
     person.listed_in_directory = False
     person.expertise.set([])
     user = person.user
-    old_user_email = user.email if user is not None else ""
+    # Only a verified address: the directory address (or an unconfirmed account address) may
+    # be someone else's, whose registrations must stay.
+    proven_email = identity.verified_email(user) if user is not None else ""
     person.user = None
     person.save()
     if photo is not None:
@@ -161,10 +168,11 @@ def erase_person(person, by_user):
         user.is_active = False
         user.set_unusable_password()
         user.save()
+        identity.forget(user)
     ct = ContentType.objects.get_for_model(Person)
     ModelLogEntry.objects.filter(content_type=ct, object_id=str(person.pk)).update(
         label=new_name, data={})
     log(instance=person, action=ERASE_ACTION, user=by_user)
     person_erased.send(sender=Person, person=person, user=user,
-                       emails=[email for email in (old_email, old_user_email) if email])
+                       emails=[proven_email] if proven_email else [])
     return new_name

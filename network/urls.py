@@ -9,10 +9,12 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
-from . import accounts, media, views
+from . import accounts, admin_views, csp, faults, media, views
 from .sitemaps import Sitemap
 
 urlpatterns = [
+    # Before the admin: Wagtail's password reset with the site's request limits (#14).
+    path("admin/password_reset/", admin_views.AdminPasswordResetView.as_view()),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("search/", views.search, name="search"),
@@ -24,6 +26,8 @@ urlpatterns = [
     path("i18n/setlang/", set_language, name="set_language"),
     path("sitemap.xml", sitemap, {"sitemaps": {"wagtail": Sitemap}}, name="sitemap"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
+    path("-/health/", faults.HealthView.as_view(), name="health"),  # for the load balancer (#14)
+    path("csp-report/", csp.csp_report, name="csp_report"),
 ]
 
 # Apps that build on the core contribute their own URL modules (feeds, calendars).
@@ -43,4 +47,4 @@ if settings.DEBUG or settings.SERVE_MEDIA:
 urlpatterns += [path("", include(wagtail_urls))]
 
 handler404 = "network.views.page_not_found"
-handler500 = "network.views.server_error"
+handler500 = "network.faults.server_error"  # 503 when the database is unreachable (#14)

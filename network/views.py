@@ -74,7 +74,7 @@ def search(request):
 
 @cache_control(max_age=86400, public=True)
 def robots_txt(request):
-    lines = ["User-agent: *", "Disallow: /admin/", "Disallow: /account/",
+    lines = ["User-agent: *", "Disallow: /admin/", "Disallow: /account/", "Disallow: /-/",
              f"Sitemap: {request.build_absolute_uri('/sitemap.xml')}", ""]
     return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")
 

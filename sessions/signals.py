@@ -113,7 +113,11 @@ def address_changed(sender, instance, **kwargs):
 
 @receiver(post_save, sender=PageViewRestriction)
 @receiver(post_delete, sender=PageViewRestriction)
-def restriction_changed(sender, instance, **kwargs):
+def restriction_changed(sender, instance, raw=False, **kwargs):
+    # A restore (loaddata, raw=True) brings back the feeds' validators as they were backed up:
+    # touching them would make every calendar refetch, and the page may not be loaded yet.
+    if raw:
+        return
     # When a page is deleted its restriction goes with it; then there is nothing to touch.
     page = Page.objects.filter(pk=instance.page_id).first()
     if page is not None:
@@ -134,6 +138,8 @@ def session_published(sender, instance, **kwargs):
 
 @receiver(person_erased)
 def erase_registrations(sender, person, user, emails, **kwargs):
-    """Erasing someone from the directory erases their session registrations too."""
+    """Erasing someone from the directory erases their session registrations too: those linked
+    to their account or made with its verified address (``emails``), never those of a
+    free-text directory address that may be someone else's."""
     for participant in Participant.objects.matching(user=user, emails=emails):
         forget(participant)

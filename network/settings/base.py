@@ -1,5 +1,7 @@
 """Settings shared by every environment. All configuration comes from environment variables."""
+from datetime import timedelta
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
@@ -29,7 +31,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.sitemaps",
     "wagtail.embeds",
     "wagtail.sites",
-    "wagtail.users",
+    "network.apps.WagtailUsersConfig",  # wagtail.users with our user forms (identity, #14)
     "wagtail.snippets",
     "wagtail.documents",
     "wagtail.images",
@@ -46,14 +48,18 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.sitemaps",
     "django.contrib.staticfiles",
+    "axes",  # login throttling (#14): network/throttling.py
+    "csp",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "network.csp.NetworkCSPMiddleware",  # Content-Security-Policy (#14): network/csp.py
     # Static files are served by whitenoise in every environment, as in production.
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # HEAD gets no body: unlike runserver, gunicorn does not drop it quietly.
     "network.middleware.HeadWithoutBodyMiddleware",
+    "network.middleware.AdminBadInputMiddleware",  # 400, not 500, for Wagtail's choosers (#14)
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -62,6 +68,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Keep last: turns a login that axes refused into the lockout page (#14).
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "network.urls"
@@ -102,6 +110,11 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"].setdefault("OPTIONS", {}).update(
         {"timeout": 20, "init_command": "PRAGMA journal_mode=WAL;", "transaction_mode": "IMMEDIATE"}
     )
+elif DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # A database that does not answer gives a 503 page after this many seconds, not a hang
+    # (network/faults.py).
+    DATABASES["default"].setdefault("OPTIONS", {}).setdefault(
+        "connect_timeout", int(env_str("DATABASE_CONNECT_TIMEOUT", "3")))
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -109,7 +122,8 @@ REDIS_URL = env_str("REDIS_URL")
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            # Logs and degrades to "no cache" while Redis is down (#14): network/cache.py.
+            "BACKEND": "network.cache.TolerantRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": env_str("CACHE_KEY_PREFIX", "network"),
         }
@@ -191,6 +205,96 @@ LOGGING = {
 }
 
 # Members log in with their email address; the username keeps working (admin, demo accounts).
-AUTHENTICATION_BACKENDS = ["network.backends.EmailOrUsernameBackend"]
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",  # first: refuses locked accounts (#14)
+    "network.backends.EmailOrUsernameBackend",
+]
 # Password-reset links stay valid for three days (Django's default), long enough for a weekend.
 PASSWORD_RESET_TIMEOUT = 60 * 60 * 24 * 3
+
+# --- Content-Security-Policy (#14) ---
+# network/csp.py sends CONTENT_SECURITY_POLICY on the site and ADMIN_CONTENT_SECURITY_POLICY under
+# /admin/, and adds upgrade-insecure-requests to requests that came in over HTTPS. The site runs
+# no inline script or style at all: scripts and styles live in static/ (a template that truly
+# needs inline JSON gives its tag nonce="{{ request.csp_nonce }}" and adds csp.constants.NONCE
+# to script-src). To allow another host, add it to the one directive that needs it.
+_CSP_SELF, _CSP_NONE = "'self'", "'none'"
+# The video block embeds players from these hosts (Wagtail's oEmbed finders).
+EMBED_FRAME_HOSTS = ["https://www.youtube.com", "https://www.youtube-nocookie.com", "https://player.vimeo.com"]
+# Uploaded images come from MEDIA_URL: another host when media are on a storage service or CDN.
+_CSP_MEDIA = ["{0.scheme}://{0.netloc}".format(urlsplit(MEDIA_URL))] if urlsplit(MEDIA_URL).netloc else []
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [_CSP_SELF],
+        "script-src": [_CSP_SELF],
+        "style-src": [_CSP_SELF],
+        "img-src": [_CSP_SELF, "data:", *_CSP_MEDIA],
+        "media-src": [_CSP_SELF, *_CSP_MEDIA],
+        "font-src": [_CSP_SELF],
+        "frame-src": [_CSP_SELF, *EMBED_FRAME_HOSTS],
+        "object-src": [_CSP_NONE],
+        "base-uri": [_CSP_SELF],
+        "form-action": [_CSP_SELF],
+        "frame-ancestors": [_CSP_NONE],
+        "report-uri": ["/csp-report/"],
+    },
+}
+# Wagtail's admin renders inline <script> (date pickers, inline panels, listings) and its scripts
+# insert <style> elements, so it needs 'unsafe-inline' for both (checked in a browser over the
+# page editor, choosers, rich text, snippets, uploads and previews); no 'unsafe-eval', no other
+# host. blob: shows images chosen for upload; 'self' lets the admin frame its page previews.
+ADMIN_CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        **CONTENT_SECURITY_POLICY["DIRECTIVES"],
+        "script-src": [_CSP_SELF, "'unsafe-inline'"],
+        "style-src": [_CSP_SELF, "'unsafe-inline'"],
+        "img-src": [_CSP_SELF, "data:", "blob:", *_CSP_MEDIA],
+        "frame-ancestors": [_CSP_SELF],
+    },
+}
+
+# --- Login throttling (#14) ---
+# django-axes counts failed logins in the database (every login form: the site's, the Wagtail
+# admin's). An account is locked after AXES_FAILURE_LIMIT failures within AXES_COOLOFF_TIME,
+# whichever spelling (username or e-mail) was typed; a client address, much more loosely, after
+# LOGIN_ADDRESS_FAILURE_LIMIT failures over all accounts, so that an office behind one address is
+# not locked out by one person. Organisers unlock in the admin (Settings → Locked accounts).
+AXES_FAILURE_LIMIT = int(env_str("LOGIN_ACCOUNT_FAILURE_LIMIT", "5"))
+LOGIN_ADDRESS_FAILURE_LIMIT = int(env_str("LOGIN_ADDRESS_FAILURE_LIMIT", "50"))
+AXES_COOLOFF_TIME = timedelta(minutes=int(env_str("LOGIN_LOCKOUT_MINUTES", "15")))
+# Per account and per address, each with its own limit (network.throttling.AccountAndAddressHandler).
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_HANDLER = "network.throttling.AccountAndAddressHandler"
+AXES_USERNAME_CALLABLE = "network.throttling.account_username"
+AXES_CLIENT_IP_CALLABLE = "network.throttling.client_ip"
+AXES_LOCKOUT_CALLABLE = "network.throttling.lockout_response"
+AXES_RESET_ON_SUCCESS = True
+# No access log of successful logins (personal data we do not need); axes' Django-admin pages are
+# not the UI (the Django admin is not routed).
+AXES_DISABLE_ACCESS_LOG = True
+AXES_ENABLE_ADMIN = False
+# Proxies in front of the application that append the client's address to X-Forwarded-For
+# (1 behind the README's nginx). 0: the header is ignored and REMOTE_ADDR is the client.
+TRUSTED_PROXY_COUNT = int(env_str("TRUSTED_PROXY_COUNT", "0"))
+# Password-reset requests per e-mail address and per client address in one window (seconds):
+# past the first the page says the usual "if an account exists…" and sends nothing; past the
+# second it answers 429 (network/throttling.py).
+PASSWORD_RESET_EMAIL_LIMIT = int(env_str("PASSWORD_RESET_EMAIL_LIMIT", "3"))
+PASSWORD_RESET_CLIENT_LIMIT = int(env_str("PASSWORD_RESET_CLIENT_LIMIT", "20"))
+PASSWORD_RESET_THROTTLE_WINDOW = 60 * 60
+
+# --- verified e-mail identities (#14) ---
+# The admin's account page shows the e-mail address in a panel of our own, which refuses an
+# address another account uses and confirms a new one by e-mail (network/identity.py).
+WAGTAIL_EMAIL_MANAGEMENT_ENABLED = False
+
+# --- Sign-up holds and rate limits (#14) ---
+# A sign-up whose address is not yet verified holds its place (or waiting-list turn) this long
+# until it is confirmed from the e-mail; then the place goes to the waiting list
+# (sessions/registration/places.py). Such sign-ups are limited per client address
+# (TRUSTED_PROXY_COUNT says which one) and per e-mail address, each in a fixed window (seconds).
+SESSION_SIGNUP_HOLD_MINUTES = int(env_str("SESSION_SIGNUP_HOLD_MINUTES", "30"))
+SIGNUP_RATE_CLIENT_LIMIT = int(env_str("SIGNUP_RATE_CLIENT_LIMIT", "10"))
+SIGNUP_RATE_CLIENT_SECONDS = 10 * 60
+SIGNUP_RATE_EMAIL_LIMIT = int(env_str("SIGNUP_RATE_EMAIL_LIMIT", "3"))
+SIGNUP_RATE_EMAIL_SECONDS = 60 * 60

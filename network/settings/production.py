@@ -10,11 +10,14 @@ from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F401,F403
 from .base import ALLOWED_HOSTS, DEFAULT_FROM_EMAIL, SECRET_KEY
-from .env import env_bool, env_str
+from .env import env_bool, env_list, env_str
 
 DEBUG = env_bool("DEBUG", False)
 if not SECRET_KEY:
     raise ImproperlyConfigured("SECRET_KEY must be set in production.")
+# Rotating SECRET_KEY: set the new one and list the old one here (comma-separated) until the
+# sessions and password-reset links signed with it have run out; then drop it (docs/security.md).
+SECRET_KEY_FALLBACKS = env_list("SECRET_KEY_FALLBACKS")
 
 LOCAL_HTTP = env_bool("LOCAL_HTTP", False)
 _LOOPBACK = {"127.0.0.1", "localhost", "[::1]"}
@@ -37,6 +40,8 @@ if not LOCAL_HTTP and (_FROM_DOMAIN == "localhost" or "." not in _FROM_DOMAIN):
 # The proxy terminates TLS and says so in X-Forwarded-Proto.
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", not LOCAL_HTTP)
+# The load balancer probes the health endpoint over plain HTTP on the instance (#14).
+SECURE_REDIRECT_EXEMPT = [r"^-/health/$"]
 SESSION_COOKIE_SECURE = env_bool("SECURE_COOKIES", not LOCAL_HTTP)
 CSRF_COOKIE_SECURE = env_bool("SECURE_COOKIES", not LOCAL_HTTP)
 SECURE_HSTS_SECONDS = int(env_str("SECURE_HSTS_SECONDS", "0" if LOCAL_HTTP else "31536000"))
@@ -45,3 +50,6 @@ SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", False)
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
+# Login throttling counts per client address (#14): behind the README's proxy, take the client
+# from X-Forwarded-For (network.throttling.client_ip). Set 0 when nothing is in front.
+TRUSTED_PROXY_COUNT = int(env_str("TRUSTED_PROXY_COUNT", "0" if LOCAL_HTTP else "1"))

@@ -19,6 +19,7 @@ from wagtail.models import Orderable, Page, PageManager
 from wagtail.search import index
 
 from network.blocks import RICH_TEXT_FEATURES, DocumentBlock
+from network.identity import verified_email
 from network.models import MemberArea, Person, Theme
 
 from ..blocks import AgendaItemBlock
@@ -269,7 +270,7 @@ class SessionPage(CalendarChangeTracking, RoutablePageMixin, Page):
 
     def registration_for(self, user):
         """The logged-in user's active registration for this session (by account or by the
-        account's e-mail address), or None."""
+        account's verified e-mail address: ``Participant.objects.for_user``), or None."""
         if user is None or not user.is_authenticated or self.pk is None:
             return None
         return (Registration.objects.active()
@@ -363,6 +364,9 @@ class SessionPage(CalendarChangeTracking, RoutablePageMixin, Page):
             "registration": registration,
             "registration_counts": counts,
             "seats_left": self.seats_left(counts["confirmed"]),
+            # Who signs up at once (a verified address) and how long others have to confirm.
+            "verified_email": verified_email(request.user),
+            "signup_hold_minutes": settings.SESSION_SIGNUP_HOLD_MINUTES,
             "registration_form": RegistrationForm(
                 initial=RegistrationForm.initial_for(request.user)),
             # A preview of a page never saved has no id, so nowhere to sign up yet.

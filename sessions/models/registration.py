@@ -8,7 +8,10 @@ can enforce:
 - a confirmed registration holds a seat number, and no two registrations share a seat. The
   service hands out seats 1..capacity only, so a session can never hold more confirmed people
   than seats even if two sign-ups race past each other.
+- a sign-up awaiting confirmation of its address (``pending``) holds a seat number too, or a
+  turn on the waiting list, until ``hold_expires_at``: the same seat constraint covers it.
 """
+import datetime
 import secrets
 
 from django.conf import settings
@@ -19,6 +22,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from network.identity import verified_email
 from network.models import MemberArea
 
 
@@ -32,9 +36,20 @@ class RegistrationStatus(models.TextChoices):
     WAITING = "waiting", _("Waiting list")
     # Its own context: a cancelled registration is "afgemeld"/"afmeldt", not a cancelled session.
     CANCELLED = "cancelled", pgettext_lazy("registration status", "Cancelled")
+    # Signed up by someone who has not yet confirmed the address from the e-mail we sent:
+    # holds a seat (or a waiting-list turn) until ``hold_expires_at``.
+    PENDING = "pending", _("Awaiting confirmation")
 
 
 ACTIVE_STATUSES = (RegistrationStatus.CONFIRMED, RegistrationStatus.WAITING)
+# What holds a place or a turn: the active statuses and a pending sign-up (until its hold ends).
+HOLDING_STATUSES = (*ACTIVE_STATUSES, RegistrationStatus.PENDING)
+
+
+def hold_expiry(now=None):
+    """When a sign-up made now stops holding its place unless the address is confirmed."""
+    minutes = getattr(settings, "SESSION_SIGNUP_HOLD_MINUTES", 30)
+    return (now or timezone.now()) + datetime.timedelta(minutes=minutes)
 
 
 class ParticipantQuerySet(models.QuerySet):
@@ -50,10 +65,12 @@ class ParticipantQuerySet(models.QuerySet):
 
     def for_user(self, user):
         """The participants a logged-in account stands for: linked to it, or signed up with the
-        account's own e-mail address."""
+        account's verified e-mail address (``network.identity``). An address merely typed into
+        the account matches nothing: anyone can type anyone's. Registrations made under the
+        address before it was confirmed appear once it is (matched when read, not copied)."""
         if user is None or not user.is_authenticated:
             return self.none()
-        return self.matching(user=user, emails=[user.email])
+        return self.matching(user=user, emails=[verified_email(user)])
 
 
 class Participant(models.Model):
@@ -78,6 +95,7 @@ class Participant(models.Model):
     calendar_token = models.CharField(max_length=64, unique=True, default=new_token,
                                       editable=False)
     calendar_reset_at = models.DateTimeField(null=True, blank=True, editable=False)
+    manage_reset_at = models.DateTimeField(null=True, blank=True, editable=False)
     created_at = models.DateTimeField(default=timezone.now, editable=False)
 
     objects = ParticipantQuerySet.as_manager()
@@ -104,6 +122,13 @@ class Participant(models.Model):
         self.calendar_reset_at = timezone.now()
         self.save(update_fields=["calendar_token", "calendar_reset_at"])
 
+    def reset_manage_token(self):
+        """Replace the secret link to the registrations page: the old link stops working at
+        once (every link in earlier e-mails, cancel and confirm links included)."""
+        self.manage_token = new_token()
+        self.manage_reset_at = timezone.now()
+        self.save(update_fields=["manage_token", "manage_reset_at"])
+
 
 class RegistrationQuerySet(models.QuerySet):
     def active(self):
@@ -112,6 +137,18 @@ class RegistrationQuerySet(models.QuerySet):
 
     def confirmed(self):
         return self.filter(status=RegistrationStatus.CONFIRMED)
+
+    def holding(self, now=None):
+        """Active registrations and pending sign-ups whose hold has not ended: what takes a
+        seat, a waiting-list turn or a share of the per-area limit."""
+        now = now or timezone.now()
+        return self.filter(Q(status__in=ACTIVE_STATUSES)
+                           | Q(status=RegistrationStatus.PENDING, hold_expires_at__gt=now))
+
+    def expired_holds(self, now=None):
+        """Pending sign-ups whose hold has ended: their place is to be released."""
+        return self.filter(status=RegistrationStatus.PENDING,
+                           hold_expires_at__lte=now or timezone.now())
 
     def waiting(self):
         """The waiting list in its order: first come, first served."""
@@ -147,6 +184,9 @@ class Registration(models.Model):
     area = models.ForeignKey(MemberArea, verbose_name=_("member area"), null=True, blank=True,
                              on_delete=models.SET_NULL, related_name="session_registrations")
     status = models.CharField(_("status"), max_length=10, choices=RegistrationStatus.choices)
+    # Until when a pending sign-up holds its place; kept on an expired (cancelled) one, which
+    # tells the confirmation page to say the place was released.
+    hold_expires_at = models.DateTimeField(_("held until"), null=True, blank=True, editable=False)
     seat = models.PositiveIntegerField(_("seat"), null=True, blank=True, editable=False)
     created_at = models.DateTimeField(_("registered at"), default=timezone.now, editable=False)
     status_changed_at = models.DateTimeField(default=timezone.now, editable=False)
@@ -163,13 +203,18 @@ class Registration(models.Model):
         verbose_name_plural = _("registrations")
         constraints = [
             models.UniqueConstraint(fields=["session", "participant"],
-                                    condition=Q(status__in=ACTIVE_STATUSES),
+                                    condition=Q(status__in=HOLDING_STATUSES),
                                     name="registration_one_active_per_person"),
             models.UniqueConstraint(fields=["session", "seat"], name="registration_one_per_seat"),
+            # A seat belongs to a confirmed place or a pending sign-up holding it, nothing else.
             models.CheckConstraint(
                 condition=(Q(status=RegistrationStatus.CONFIRMED, seat__gte=1)
+                           | Q(status=RegistrationStatus.PENDING, seat__gte=1)
                            | (~Q(status=RegistrationStatus.CONFIRMED) & Q(seat__isnull=True))),
-                name="registration_seat_iff_confirmed"),
+                name="registration_seat_when_held"),
+            models.CheckConstraint(
+                condition=~Q(status=RegistrationStatus.PENDING) | Q(hold_expires_at__isnull=False),
+                name="registration_pending_has_hold"),
         ]
         indexes = [models.Index(fields=["session", "status", "created_at"],
                                 name="registration_session_status")]
@@ -184,6 +229,15 @@ class Registration(models.Model):
     @property
     def is_waiting(self):
         return self.status == RegistrationStatus.WAITING
+
+    @property
+    def is_pending(self):
+        return self.status == RegistrationStatus.PENDING
+
+    def hold_has_expired(self, now=None):
+        """Whether this sign-up was (or is about to be) released for want of confirmation."""
+        return bool(self.hold_expires_at and self.hold_expires_at <= (now or timezone.now())
+                    and self.status in (RegistrationStatus.PENDING, RegistrationStatus.CANCELLED))
 
     def waiting_position(self):
         """1 for the first on the waiting list, and so on; None unless waiting."""

@@ -35,6 +35,18 @@ class RegistrationForm(forms.Form):
             raise forms.ValidationError(_("Tell us your name."))
         return name
 
+    @staticmethod
+    def member_area(user, chosen):
+        """The member area a member signs up for: one of their directory entry's areas (the
+        one picked if it is theirs), not any area they pick; ``chosen`` if they have none."""
+        person = getattr(user, "person", None)
+        if person is None:
+            return chosen
+        areas = list(person.areas.order_by("name"))
+        if not areas:
+            return chosen
+        return chosen if chosen in areas else areas[0]
+
     @classmethod
     def initial_for(cls, user):
         """Name, e-mail and area of the logged-in member's directory entry, to prefill."""

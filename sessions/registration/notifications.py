@@ -17,7 +17,7 @@ from django.core.mail import EmailMessage
 from django.core.mail.message import SafeMIMEMultipart
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
@@ -45,6 +45,8 @@ def links(registration) -> dict:
         "calendar": absolute_url(reverse(
             "sessions:calendar_personal",
             kwargs={"token": registration.participant.calendar_token})),
+        "confirm": absolute_url(reverse("sessions:registration_confirm",
+                                        kwargs={"token": token, "pk": registration.pk})),
     }
 
 
@@ -52,6 +54,12 @@ def when_range(session) -> str:
     """"Thursday 14 May 2026, 15:00–16:30 CEST" in the active language."""
     start, end = session.local_start, session.local_end
     return f"{date_format(start, 'l j F Y')}, {start:%H:%M}–{end:%H:%M} {start.tzname()}"
+
+
+def _local_time(moment, session) -> str:
+    """"15:30 CEST, Thursday 14 May 2026" in the session's time zone and the active language."""
+    local = timezone.localtime(moment, session.zone)
+    return f"{local:%H:%M} {local.tzname()}, {date_format(local, 'l j F Y')}"
 
 
 def _calendar_part(data: bytes, method: str, *, attachment: bool) -> MIMEBase:
@@ -137,6 +145,8 @@ def _send(registration, template, subject, *, method=None, extra=None, sender=No
                               if session.previous_starts_at else ""),
             **(extra or {}),
         }
+        if registration.hold_expires_at:
+            context["hold_until"] = _local_time(registration.hold_expires_at, session)
         body = render_to_string(f"sessions/email/{template}.txt", context)
         subject = str(subject) % {"title": session.title}
         headers = {"Auto-Submitted": "auto-generated"}
@@ -166,6 +176,41 @@ def registered(registration):
         return _send(registration, "confirmed", _("Registered: %(title)s"), method="REQUEST")
     return _send(registration, "waiting", _("Waiting list: %(title)s"),
                  extra={"position": registration.waiting_position()})
+
+
+def confirm_address(registration):
+    """To the address a visitor typed: confirm it within the hold to keep the place (or turn).
+
+    The page the visitor sees is the same whatever the address; only its owner reads this."""
+    return _send(registration, "confirm_address", _("Please confirm your registration: %(title)s"),
+                 extra={"holds_seat": registration.seat is not None})
+
+
+def already_registered(registration):
+    """Someone signed this address up again: tell its owner it already is, with its links
+    (the page gave the signer the same answer as for a new address)."""
+    return _send(registration, "already_registered", _("You are already registered: %(title)s"),
+                 extra={"position": registration.waiting_position()})
+
+
+def manage_link_renewed(participant):
+    """The new secret link to a person's registrations, after they replaced the old one."""
+    with translation.override(participant.language or settings.LANGUAGE_CODE):
+        body = render_to_string("sessions/email/manage_link_renewed.txt", {
+            "name": participant.name,
+            "network_name": settings.WAGTAIL_SITE_NAME,
+            "manage": absolute_url(reverse("sessions:registration_manage",
+                                           kwargs={"token": participant.manage_token})),
+        })
+        message = EmailMessage(_("Your new link to your registrations"), body,
+                               to=[formataddr((participant.name, participant.email))],
+                               headers={"Auto-Submitted": "auto-generated"})
+    try:
+        message.send()
+    except OSError:
+        logger.exception("Could not send the new manage link to participant %s", participant.pk)
+        return False
+    return True
 
 
 def promoted(registration):

@@ -1,7 +1,9 @@
 """Admin: the organisers' view of a session's registrations, and an overview of upcoming sessions.
 
-Organisers see who has a place and who waits, remove someone (the freed place goes to the
-waiting list), add someone by hand, download the list as CSV and e-mail everyone registered.
+Organisers see who has a place, who waits and whose sign-up awaits confirmation of the address
+(holding a seat or a waiting-list turn until the hold ends), remove someone (the freed place
+goes to the waiting list), add someone by hand, download the list as CSV and e-mail everyone
+registered.
 All changes go through ``sessions/registration/places.py``, which guards the capacity; these views
 only check who may act and report the outcome.
 
@@ -15,6 +17,7 @@ import io
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
+from django.db.models import Count, Q
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
@@ -89,39 +92,53 @@ class SessionRegistrationsMixin:
         return reverse("network_sessions_registrations", args=[self.session.pk])
 
 
-def split_registrations(session, *, with_cancelled=True):
-    """The session's registrations as (confirmed by seat, waiting in order, cancelled latest
-    first), from one query. Waiting ones get ``position`` (1 = next to get a place)."""
+def split_registrations(session, *, with_cancelled=True, now=None):
+    """The session's registrations as (confirmed by seat, waiting in order, pending in order of
+    signing up, cancelled latest first), from one query. Waiting ones get ``position`` (1 = next
+    to get a place); pending ones get ``held`` (False once the hold has run out: the place goes
+    at the next change to the session's places, see ``places._release_expired_holds``)."""
+    now = now or timezone.now()
     registrations = session.registrations.select_related("participant", "area", "added_by",
                                                          "cancelled_by")
     if not with_cancelled:
-        registrations = registrations.active()
+        registrations = registrations.exclude(status=RegistrationStatus.CANCELLED)
     # The waiting list's order is the one RegistrationQuerySet.waiting() and the service use.
     registrations = list(registrations.order_by("created_at", "pk"))
     confirmed = sorted((r for r in registrations if r.is_confirmed), key=lambda r: (r.seat, r.pk))
     waiting = [r for r in registrations if r.is_waiting]
     for position, registration in enumerate(waiting, start=1):
         registration.position = position
+    pending = [r for r in registrations if r.is_pending]
+    for registration in pending:
+        registration.held = registration.hold_expires_at > now
     cancelled = sorted((r for r in registrations if r.status == RegistrationStatus.CANCELLED),
                        key=lambda r: (r.status_changed_at, r.pk), reverse=True)
-    return confirmed, waiting, cancelled
+    return confirmed, waiting, pending, cancelled
 
 
-def area_counts(session, confirmed, waiting):
+def held_seats(pending):
+    """How many seats pending sign-ups hold while they wait for the address to be confirmed."""
+    return sum(1 for registration in pending if registration.held and registration.seat)
+
+
+def area_counts(session, confirmed, waiting, pending=()):
     """Per member area (by name, people without an area last): how many have a place, how
-    many wait, and whether the area has reached the session's per-area limit."""
+    many wait, how many sign-ups await confirmation, and whether the area has reached the
+    session's per-area limit (which counts held sign-ups, as the service does)."""
     counts = {}
-    for registration in confirmed + waiting:
+    for registration in [*confirmed, *waiting, *(r for r in pending if r.held)]:
         area = registration.area
         key = (area is None, area.name.lower() if area else "", area.pk if area else 0)
         row = counts.setdefault(key, {"name": area.name if area else _("No member area"),
-                                      "confirmed": 0, "waiting": 0, "guests": area is None})
-        row["confirmed" if registration.is_confirmed else "waiting"] += 1
+                                      "confirmed": 0, "waiting": 0, "pending": 0,
+                                      "guests": area is None})
+        row[registration.status] += 1  # "confirmed", "waiting" or "pending"
     rows = [counts[key] for key in sorted(counts)]
     for row in rows:
-        # The limit counts an area's confirmed and waiting people; guests have no limit.
+        # The limit counts an area's confirmed, waiting and held people; guests have no limit.
         row["at_limit"] = bool(session.max_per_area and not row["guests"]
-                               and row["confirmed"] + row["waiting"] >= session.max_per_area)
+                               and row["confirmed"] + row["waiting"] + row["pending"]
+                               >= session.max_per_area)
     return rows
 
 
@@ -154,15 +171,21 @@ class RegistrationsView(SessionRegistrationsMixin, WagtailAdminTemplateMixin, Te
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         session = self.session
-        confirmed, waiting, cancelled = split_registrations(session)
-        state = session.registration_state(timezone.now())
+        now = timezone.now()
+        confirmed, waiting, pending, cancelled = split_registrations(session, now=now)
+        held = held_seats(pending)
+        state = session.registration_state(now)
         context.update({
             "session": session,
             "confirmed": confirmed,
             "waiting": waiting,
+            "pending": pending,
             "cancelled": cancelled,
-            "areas": area_counts(session, confirmed, waiting),
-            "seats_left": session.seats_left(confirmed=len(confirmed)),
+            "areas": area_counts(session, confirmed, waiting, pending),
+            # Seats held for sign-ups awaiting confirmation are not free for anyone else.
+            "seats_left": session.seats_left(confirmed=len(confirmed) + held),
+            "held_seats": held,
+            "pending_holds": sum(1 for registration in pending if registration.held),
             "state": state,
             "state_label": STATE_LABELS[state],
             "can_add": state not in CLOSED_FOR_ORGANISERS,
@@ -260,9 +283,18 @@ class RemoveRegistrationView(SessionRegistrationsMixin, View):
             messages.info(request, _("The registration of %(name)s was already cancelled.")
                           % {"name": registration.name})
             return redirect(self.registrations_url())
-        was_confirmed = registration.is_confirmed
+        was_confirmed, was_pending = registration.is_confirmed, registration.is_pending
         promoted = cancel(registration, by=request.user)
-        if promoted:
+        if was_pending:
+            # The service sends nothing to an address that was never confirmed.
+            text = _("The unconfirmed sign-up of %(name)s was cancelled; no e-mail was sent, as "
+                     "the address was never confirmed.") % {"name": registration.name}
+            if promoted:
+                text += " " + _("The held place went to %(promoted)s from the waiting list, who "
+                                "was told by e-mail.") % {
+                    "promoted": ", ".join(r.name for r in promoted)}
+            messages.success(request, text)
+        elif promoted:
             messages.success(request, _(
                 "%(name)s was removed and told by e-mail. The place went to %(promoted)s from "
                 "the waiting list, who was told too.") % {
@@ -280,28 +312,41 @@ class RemoveRegistrationView(SessionRegistrationsMixin, View):
 # Names and addresses: not for shared caches.
 @method_decorator(cache_control(private=True, no_store=True), name="get")
 class RegistrationsCsvView(SessionRegistrationsMixin, View):
-    """The confirmed people by seat, then the waiting list in order, as a CSV download."""
+    """The confirmed people by seat, the waiting list in order, then the sign-ups awaiting
+    confirmation (with the seat they hold, if any, and until when), as a CSV download."""
 
     http_method_names = ["get", "head"]
 
     def get(self, request, pk):
         session = self.session
-        confirmed, waiting, _cancelled = split_registrations(session, with_cancelled=False)
+        confirmed, waiting, pending, _cancelled = split_registrations(session, with_cancelled=False)
+        # A hold that ran out is no registration any more (it is released at the next change).
+        pending = [registration for registration in pending if registration.held]
         buffer = io.StringIO()
         writer = bom_writer(buffer)
         header = [_("Status"), _("Seat or position"), _("Name"), _("E-mail address"),
-                  _("Member area"), _("Registered at"), _("Added by an organiser")]
+                  _("Member area"), _("Registered at"), _("Added by an organiser"),
+                  _("Held until")]
         writer.writerow([spreadsheet_safe(cell) for cell in header])
-        for registration in confirmed + waiting:
+
+        def moment(value):
+            # In the session's own zone, with its offset, so nobody converts by hand.
+            return value.astimezone(session.zone).isoformat(timespec="seconds") if value else ""
+
+        for registration in confirmed + waiting + pending:
+            if registration.is_waiting:
+                number = registration.position
+            else:  # a confirmed place, or the seat a pending sign-up holds (none: a turn)
+                number = registration.seat or ""
             row = [
                 registration.get_status_display(),
-                registration.seat if registration.is_confirmed else registration.position,
+                number,
                 registration.name,
                 registration.participant.email,
                 registration.area.name if registration.area else "",
-                # In the session's own zone, with its offset, so nobody converts by hand.
-                registration.created_at.astimezone(session.zone).isoformat(timespec="seconds"),
+                moment(registration.created_at),
                 _("yes") if registration.added_by_id else _("no"),
+                moment(registration.hold_expires_at) if registration.is_pending else "",
             ]
             writer.writerow([spreadsheet_safe(cell) for cell in row])
         response = HttpResponse(buffer.getvalue(), content_type="text/csv; charset=utf-8")
@@ -312,7 +357,8 @@ class RegistrationsCsvView(SessionRegistrationsMixin, View):
 
 
 class RegistrationOverviewView(WagtailAdminTemplateMixin, TemplateView):
-    """Upcoming published sessions the user may edit, with places taken and waiting counts."""
+    """Upcoming published sessions the user may edit, with places taken (and held for sign-ups
+    awaiting confirmation) and waiting counts."""
 
     template_name = "sessions/admin/registration_overview.html"
     page_title = gettext_lazy("Registrations")
@@ -335,9 +381,15 @@ class RegistrationOverviewView(WagtailAdminTemplateMixin, TemplateView):
             editable = page_permission_policy.instances_user_has_any_permission_for(
                 self.request.user, {"change"})
             sessions = sessions.filter(pk__in=editable.values("pk"))
-        sessions = list(sessions.with_registration_counts().order_by("starts_at", "pk"))
+        # Seats held for sign-ups awaiting confirmation are not free: counted in the same query.
+        held = Count("registrations", filter=Q(
+            registrations__status=RegistrationStatus.PENDING,
+            registrations__hold_expires_at__gt=now, registrations__seat__isnull=False))
+        sessions = list(sessions.with_registration_counts().annotate(held_count=held)
+                        .order_by("starts_at", "pk"))
         for session in sessions:
-            session.free_seats = session.seats_left(confirmed=session.confirmed_count)
+            session.free_seats = session.seats_left(
+                confirmed=session.confirmed_count + session.held_count)
             session.state_label = STATE_LABELS[session.registration_state(now)]
         context["sessions"] = sessions
         return context

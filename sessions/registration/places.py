@@ -12,6 +12,14 @@ How overbooking is prevented, even when many people sign up for the last places 
 
 E-mails are sent after the transaction has committed, so nobody is told about a place that
 was rolled back.
+
+Sign-ups that must confirm their address first (``register(..., hold=True)``: visitors
+without a verified account) are ``pending``: they hold a seat number, or their turn on the
+waiting list, until ``hold_expires_at`` (``SESSION_SIGNUP_HOLD_MINUTES``). Confirming in time
+makes them confirmed or waiting (``confirm``); a hold that ran out is released lazily, by the
+next sign-up, confirmation or cancellation for the session (``_release_expired_holds``), or by
+``manage.py expire_signup_holds``, and its seat goes to the waiting list. Pending sign-ups are
+never promoted from the waiting list: free seats go to people whose address is known.
 """
 from __future__ import annotations
 
@@ -19,7 +27,10 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from network.identity import verified_email
+
 from ..models import Participant, Registration, RegistrationStatus, SessionPage
+from ..models.registration import HOLDING_STATUSES, hold_expiry
 from . import notifications
 
 # Why a sign-up is refused, in words for the person signing up.
@@ -32,6 +43,7 @@ REFUSALS = {
                    "confirmation e-mail has a link to see or cancel the registration."),
     "area_full": _("%(area)s has reached this session's limit of registrations per member area "
                    "(%(limit)d)."),
+    "expired": _("This sign-up was not confirmed in time, so its place was released."),
 }
 
 
@@ -88,18 +100,25 @@ def _participant(email, name, area, user, language):
 
 
 def _owns(user, email):
-    return bool(user is not None and user.is_authenticated and user.email
-                and user.email.strip().lower() == email)
+    """Whether ``email`` is the logged-in account's verified address: typing one's account
+    address is not enough, it must have been confirmed (network/identity.py)."""
+    verified = verified_email(user)
+    return bool(verified and verified == email.strip().lower())
 
 
 def register(session, *, name, email, area=None, user=None, language="", added_by=None,
-             notify=True, now=None):
+             notify=True, now=None, hold=False):
     """Sign someone up: a confirmed place if one is free, else a place on the waiting list.
 
     Raises RegistrationRefused when registration is closed (organisers adding someone by hand,
     ``added_by``, may do so after the deadline, but not for a cancelled or started session),
     when the address is already registered, or when the person's member area has reached the
     session's per-area limit. Sends the confirmation e-mail unless ``notify`` is false.
+
+    With ``hold``, the address is not yet known to be the signer's: the sign-up is ``pending``
+    and holds a seat (or a waiting-list turn) until the hold expires, and the e-mail asks to
+    confirm it (``confirm``). The per-area limit is checked before the duplicate check then, so
+    that which refusal a stranger gets says nothing about the address they typed.
     """
     now = now or timezone.now()
     if not language and added_by is not None and area is not None:
@@ -109,30 +128,129 @@ def register(session, *, name, email, area=None, user=None, language="", added_b
         state = locked.registration_state(now)
         if state != "open" and not (added_by is not None and state in ("not_yet", "closed")):
             raise RegistrationRefused(state)
+        released = _release_expired_holds(locked, now)
         participant = _participant(email, name, area, user, language)
-        existing = (Registration.objects.active()
-                    .filter(session=locked, participant=participant).first())
-        if existing is not None:
-            raise RegistrationRefused("duplicate", registration=existing)
-        if locked.max_per_area and area is not None:
-            taken = Registration.objects.active().filter(session=locked, area=area).count()
-            if taken >= locked.max_per_area:
-                raise RegistrationRefused("area_full", area=area, limit=locked.max_per_area)
+        checks = (_check_area, _check_duplicate) if hold else (_check_duplicate, _check_area)
+        for check in checks:
+            check(locked, participant, area, now)
         seat = _next_seat(locked)
+        if hold:
+            status = RegistrationStatus.PENDING
+        else:
+            status = RegistrationStatus.CONFIRMED if seat else RegistrationStatus.WAITING
         try:
             with transaction.atomic():
                 registration = Registration.objects.create(
                     session=locked, participant=participant, name=name, area=area, seat=seat,
-                    status=RegistrationStatus.CONFIRMED if seat else RegistrationStatus.WAITING,
+                    status=status, hold_expires_at=hold_expiry(now) if hold else None,
                     added_by=added_by, created_at=now, status_changed_at=now)
         except IntegrityError:
             # Only reachable if the lock was bypassed: a parallel sign-up by the same person.
-            existing = Registration.objects.active().filter(session=locked,
-                                                            participant=participant).first()
+            existing = Registration.objects.holding(now).filter(session=locked,
+                                                                participant=participant).first()
             raise RegistrationRefused("duplicate", registration=existing) from None
+    _announce_promotions(released)
     if notify:
-        notifications.registered(registration)
+        if hold:
+            notifications.confirm_address(registration)
+        else:
+            notifications.registered(registration)
     return registration
+
+
+def _check_duplicate(session, participant, area, now):
+    existing = (Registration.objects.holding(now)
+                .filter(session=session, participant=participant).first())
+    if existing is not None:
+        raise RegistrationRefused("duplicate", registration=existing)
+
+
+def _check_area(session, participant, area, now):
+    # Pending sign-ups count while they hold a place, so that confirming one never takes the
+    # area past its limit.
+    if session.max_per_area and area is not None:
+        taken = Registration.objects.holding(now).filter(session=session, area=area).count()
+        if taken >= session.max_per_area:
+            raise RegistrationRefused("area_full", area=area, limit=session.max_per_area)
+
+
+def _release_expired_holds(session, now):
+    """Cancel the session's pending sign-ups whose hold has ended and give the seats they held
+    to the waiting list. Runs inside the caller's transaction with the session locked; returns
+    the registrations promoted (the caller e-mails them after the commit)."""
+    expired = Registration.objects.expired_holds(now).filter(session=session)
+    seats_freed = expired.filter(seat__isnull=False).exists()
+    # hold_expires_at stays: the confirmation link then explains that the place was released.
+    if not expired.update(status=RegistrationStatus.CANCELLED, seat=None, status_changed_at=now):
+        return []
+    return _fill_free_seats(session, now) if seats_freed else []
+
+
+def _announce_promotions(promoted):
+    for registration in promoted:
+        notifications.promoted(registration)
+
+
+def confirm(registration, *, notify=True, now=None):
+    """Confirm a pending sign-up from the link in its e-mail: its held seat becomes a confirmed
+    place, a held waiting-list turn a place on the waiting list (in the order of signing up,
+    and at once a place if one is free). Confirming twice is harmless.
+
+    Raises RegistrationRefused("expired") when the hold ran out first (the place was released),
+    or when the session no longer takes sign-ups.
+    """
+    now = now or timezone.now()
+    with transaction.atomic():
+        locked = _lock(registration.session_id)
+        current = Registration.objects.select_for_update().get(pk=registration.pk)
+        if current.status != RegistrationStatus.PENDING:
+            registration.__dict__.update(status=current.status, seat=current.seat)
+            if current.hold_has_expired(now):
+                raise RegistrationRefused("expired")
+            return current
+        if current.hold_has_expired(now):
+            released = _release_expired_holds(locked, now)
+            expired = True
+        else:
+            state = locked.registration_state(now)
+            if state in ("cancelled", "started"):
+                raise RegistrationRefused(state)
+            current.status = (RegistrationStatus.CONFIRMED if current.seat
+                              else RegistrationStatus.WAITING)
+            current.hold_expires_at = None
+            current.status_changed_at = now
+            current.save(update_fields=["status", "hold_expires_at", "status_changed_at"])
+            released = _fill_free_seats(locked, now)
+            expired = False
+    if expired:
+        _announce_promotions(released)
+        raise RegistrationRefused("expired")
+    if any(promoted.pk == current.pk for promoted in released):
+        current.refresh_from_db()
+        released = [promoted for promoted in released if promoted.pk != current.pk]
+    registration.__dict__.update({field: getattr(current, field) for field in
+                                  ("status", "seat", "hold_expires_at", "status_changed_at")})
+    if notify:
+        notifications.registered(current)
+        _announce_promotions(released)
+    return current
+
+
+def expire_holds(*, now=None):
+    """Release every expired hold (all sessions) and promote the waiting lists; returns
+    (holds released, people promoted). Holds are also released lazily; this is for the record
+    and for sessions nobody touches."""
+    now = now or timezone.now()
+    session_ids = set(Registration.objects.expired_holds(now).values_list("session_id", flat=True))
+    released = promoted_count = 0
+    for session_id in sorted(session_ids):
+        with transaction.atomic():
+            locked = _lock(session_id)
+            released += Registration.objects.expired_holds(now).filter(session=locked).count()
+            promoted = _release_expired_holds(locked, now)
+        _announce_promotions(promoted)
+        promoted_count += len(promoted)
+    return released, promoted_count
 
 
 def _fill_free_seats(session, now):
@@ -168,19 +286,25 @@ def cancel(registration, *, by=None, notify=True, now=None):
         current = Registration.objects.select_for_update().get(pk=registration.pk)
         if current.status == RegistrationStatus.CANCELLED:
             return []
-        was_confirmed = current.is_confirmed
+        was_confirmed, was_pending = current.is_confirmed, current.is_pending
+        held_seat = current.seat is not None
         current.status = RegistrationStatus.CANCELLED
         current.seat = None
+        current.hold_expires_at = None  # cancelled, not expired
         current.cancelled_by = by
         current.status_changed_at = now
-        current.save(update_fields=["status", "seat", "cancelled_by", "status_changed_at"])
-        promoted = _fill_free_seats(locked, now) if was_confirmed else []
+        current.save(update_fields=["status", "seat", "hold_expires_at", "cancelled_by",
+                                    "status_changed_at"])
+        promoted = _fill_free_seats(locked, now) if held_seat else []
+        promoted += _release_expired_holds(locked, now)
     registration.__dict__.update({field: getattr(current, field) for field in
-                                  ("status", "seat", "cancelled_by_id", "status_changed_at")})
-    if notify:
+                                  ("status", "seat", "hold_expires_at", "cancelled_by_id",
+                                   "status_changed_at")})
+    # A sign-up never confirmed was never announced: nothing to take back by e-mail.
+    if notify and not was_pending:
         notifications.cancelled(current, was_confirmed=was_confirmed, by_organiser=by is not None)
-        for promoted_registration in promoted:
-            notifications.promoted(promoted_registration)
+    if notify:
+        _announce_promotions(promoted)
     return promoted
 
 
@@ -192,7 +316,7 @@ def forget(participant, *, now=None):
     their registrations, past ones included, are deleted. Returns how many were deleted.
     """
     now = now or timezone.now()
-    upcoming = (Registration.objects.active()
+    upcoming = (Registration.objects.filter(status__in=HOLDING_STATUSES)
                 .filter(participant=participant, session__starts_at__gt=now)
                 .select_related("participant", "session"))
     for registration in upcoming:
@@ -207,7 +331,8 @@ def fill_free_seats(session, *, notify=True, now=None):
     promoted."""
     now = now or timezone.now()
     with transaction.atomic():
-        promoted = _fill_free_seats(_lock(session.pk), now)
+        locked = _lock(session.pk)
+        promoted = _release_expired_holds(locked, now) + _fill_free_seats(locked, now)
     if notify:
         for registration in promoted:
             notifications.promoted(registration)
@@ -245,6 +370,8 @@ def withdraw(session, *, now=None):
         _lock(session.pk)
         active = list(Registration.objects.active().filter(session_id=session.pk)
                       .select_related("participant"))
-        Registration.objects.filter(pk__in=[r.pk for r in active]).update(
-            status=RegistrationStatus.CANCELLED, seat=None, status_changed_at=now)
+        # Pending sign-ups go too, without an e-mail: their address was never confirmed.
+        Registration.objects.filter(session_id=session.pk, status__in=HOLDING_STATUSES).update(
+            status=RegistrationStatus.CANCELLED, seat=None, hold_expires_at=None,
+            status_changed_at=now)
     return active

@@ -7,10 +7,16 @@ from . import views
 urlpatterns = [
     # The sign-up form on a session page posts here; <session page>/register/ forwards to it.
     path("registrations/sessions/<int:pk>/", views.register_for_session, name="register"),
+    path("registrations/sessions/<int:pk>/check-your-email/", views.check_email,
+         name="register_check_email"),
     path("calendar/personal/<str:token>.ics", views.personal_calendar, name="calendar_personal"),
     path("registrations/<str:token>/", views.manage, name="registration_manage"),
     path("registrations/<str:token>/<int:pk>/cancel/", views.cancel_registration,
          name="registration_cancel"),
+    path("registrations/<str:token>/<int:pk>/confirm/", views.confirm_registration,
+         name="registration_confirm"),
+    path("registrations/<str:token>/link/", views.reset_manage_link,
+         name="registration_link_reset"),
     path("registrations/<str:token>/calendar/", views.reset_calendar,
          name="registration_calendar_reset"),
     path("registrations/<str:token>/forget/", views.forget_me, name="registration_forget"),

@@ -26,6 +26,23 @@ def manage_link(site, address, subject_words):
     raise AssertionError(f"no e-mail about {subject_words!r} to {address}; got {subjects}")
 
 
+def confirm_from_email(page, site, address, title):
+    """A visitor's sign-up holds the place until they confirm it from the e-mail (#14): open
+    the newest "please confirm" link to the address and press the button."""
+    for message in reversed(site.mails(to=address)):
+        if "confirm" in (message["Subject"] or "").lower() and title in (message["Subject"] or ""):
+            text = site.mail_text(message)
+            match = re.search(r"https?://[^/\s]+(/registrations/[A-Za-z0-9_-]+/\d+/confirm/)\s", text)
+            assert match, f"no confirmation link in the e-mail {message['Subject']!r}:\n{text}"
+            break
+    else:
+        raise AssertionError(f"no e-mail asking {address} to confirm {title!r}")
+    page.goto(match.group(1))
+    expect(page.get_by_role("heading", level=1)).to_have_text("Confirm your registration")
+    page.get_by_role("button", name="Confirm my registration").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Your registrations")
+
+
 def cancel_from_manage_page(page, title):
     page.get_by_role("link", name=re.compile(r"(Cancel my place|Leave the waiting list) – "
                                              + re.escape(title))).click()
@@ -118,7 +135,7 @@ def _personal_feed_path(page):
     return re.sub(r"^(webcal|https?)://[^/]+", "", link.get_attribute("href"))
 
 
-def test_visitor_without_account_registers_and_cancels_from_the_email(page, width):
+def test_visitor_without_account_registers_confirms_and_cancels_from_the_email(page, width):
     site = page.site
     address = f"visitor-{width}@example.org"
     area_id, area_name = site.sql("SELECT id, name FROM network_memberarea WHERE slug = 'valby'")[0]
@@ -137,10 +154,14 @@ def test_visitor_without_account_registers_and_cancels_from_the_email(page, widt
     form.get_by_label("E-mail address").fill(address)
     form.get_by_label("Your member area").select_option(label=area_name)
     form.get_by_role("button", name="Register").click()
-    expect(page.locator("main")).to_contain_text(
-        f"We have sent a confirmation with a calendar invitation to {address}")
-    assert state.registration(site, session["id"], address)[1] == "confirmed"
+    # The same answer for any address; the place is held until the address is confirmed.
+    expect(page.get_by_role("heading", level=1)).to_have_text("Check your e-mail to confirm")
+    expect(page.locator("main")).to_contain_text(f"We have sent an e-mail to {address}")
+    assert state.registration(site, session["id"], address)[1] == "pending"
 
+    confirm_from_email(page, site, address, title)
+    expect(page.locator("main")).to_contain_text(f"Your place at “{title}” is confirmed")
+    assert state.registration(site, session["id"], address)[1] == "confirmed"
     confirmation = [m for m in site.mails(to=address) if title in (m["Subject"] or "")][-1]
     assert any(part.get_content_type() == "text/calendar" for part in confirmation.walk())
     page.goto(manage_link(site, address, re.escape(title)))
@@ -172,7 +193,9 @@ def _fill_free_places(page, site, session, width):
         form.get_by_label("E-mail address").fill(f"filler-{width}-{number}@example.org")
         form.get_by_label("Your member area").select_option(label=area_name)
         form.get_by_role("button", name="Register").click()
-        expect(page.locator("main")).to_contain_text("You are registered.")
+        expect(page.locator("main")).to_contain_text("Check your e-mail to confirm")
+        confirm_from_email(page, site, f"filler-{width}-{number}@example.org", session["title"])
+        expect(page.locator("main")).to_contain_text("is confirmed")
 
 
 def test_waiting_list_member_is_promoted_when_someone_cancels(page, browser, width):

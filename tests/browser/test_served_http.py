@@ -83,3 +83,21 @@ def test_served_media_never_hands_out_a_document_file(live_site):
         assert status == 404, path
         assert b"SERVEDSECRET" not in body, path
     assert raw_get(live_site, "/media/images/served-public.txt") == (200, b"SERVEDPUBLIC")
+
+
+def test_served_demo_attachment_is_refused_by_every_path_spelling(live_site):
+    """The demo's real intervision attachments (restricted collection), as gunicorn serves
+    them: no spelling of their media path and not Wagtail's document view hand them to an
+    anonymous visitor (tests/intervisions/test_attachment_paths.py covers the logged-in roles)."""
+    rows = live_site.sql("SELECT d.id, d.file FROM wagtaildocs_document d JOIN wagtailcore_collection c "
+                         "ON c.id = d.collection_id WHERE c.name = 'Intervision attachments'")
+    assert rows, "the demo network has no intervision attachment"
+    for doc_id, file_name in rows:
+        content = (live_site.workdir / "media" / file_name).read_bytes()
+        name = file_name.rsplit("/", 1)[-1]
+        for path in [f"/media/{file_name}", f"/media//documents/{name}", f"/media/./documents/{name}",
+                     f"/media/images/../documents/{name}", f"/media/%2e/documents/{name}",
+                     f"/media/DOCUMENTS/{name}", f"/documents/{doc_id}/{name}"]:
+            status, body = raw_get(live_site, path)
+            assert status in (302, 404), path
+            assert content not in body, path

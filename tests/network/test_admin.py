@@ -266,3 +266,37 @@ def test_people_listing_filters_by_area_and_offers_personal_data_actions(organis
     html = organiser_client.get(url, {"areas": koge.pk}).content.decode()
     assert "Mette Holm" in html and "Bas Boxtel" not in html
     assert "Export personal data (JSON)" in html and "Erase personal data" in html
+
+
+def _image(title):
+    """A real (tiny) image in the image library."""
+    import io
+
+    from django.core.files.images import ImageFile
+    from PIL import Image as PILImage
+    from wagtail.images import get_image_model
+
+    buffer = io.BytesIO()
+    PILImage.new("RGB", (8, 8), "teal").save(buffer, "PNG")
+    return get_image_model().objects.create(title=title, file=ImageFile(buffer, name=f"{title}.png"))
+
+
+@pytest.mark.reference_index
+def test_erasure_deletes_the_photo_unless_something_else_uses_it(organiser_client, touched_person):
+    """A portrait only the person used is deleted; one a case study also shows stays (Wagtail's
+    reference index says where an image is used)."""
+    from wagtail.images import get_image_model
+
+    person, case = touched_person["person"], touched_person["case"]
+    shared = _image("shared")
+    case.hero_image = shared
+    case.save_revision().publish()
+    person.photo = shared
+    person.save()
+    organiser_client.post(reverse("network_person_erase", args=[person.pk]), {"confirm": "erase"})
+    assert get_image_model().objects.filter(pk=shared.pk).exists()
+
+    other = PersonFactory(name="Own Portrait", photo=_image("own"))
+    own = other.photo
+    organiser_client.post(reverse("network_person_erase", args=[other.pk]), {"confirm": "erase"})
+    assert not get_image_model().objects.filter(pk=own.pk).exists()

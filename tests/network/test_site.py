@@ -2,6 +2,8 @@
 import pytest
 from django.test import Client, override_settings
 
+from tests.media import media_served_from
+
 pytestmark = pytest.mark.django_db
 
 
@@ -57,21 +59,12 @@ def test_bad_request_and_csrf_failure_pages(client, site):
 def served_media(settings, tmp_path):
     """The media route as the README's serve command has it (SERVE_MEDIA=1), over files on disk:
     an image and a confidential document."""
-    import importlib
-
-    import network.urls
-
     (tmp_path / "images").mkdir()
     (tmp_path / "images" / "photo.txt").write_bytes(b"PUBLICPHOTO")
     (tmp_path / "documents").mkdir()
     (tmp_path / "documents" / "minutes.txt").write_bytes(b"CONFIDENTIALMINUTES")
-    settings.MEDIA_ROOT = str(tmp_path)
-    settings.SERVE_MEDIA = True
-    importlib.reload(network.urls)
-    settings.ROOT_URLCONF = "network.urls"
-    yield tmp_path
-    settings.SERVE_MEDIA = False
-    importlib.reload(network.urls)
+    with media_served_from(settings, tmp_path):
+        yield tmp_path
 
 
 @pytest.mark.parametrize("path", [

@@ -138,7 +138,8 @@ def test_organiser_sees_places_waiting_list_and_areas(org_client, full_session, 
     assert response.status_code == 200
     page = html(response)
     assert "Vacancy approaches" in page and url("wagtailadmin_pages:edit", full_session.pk) in page
-    assert "0 seats left" in page and "2 of 2 taken" in page
+    assert "0 places left" in page and "2 of 2 taken" in page
+    assert "held until confirmed" not in page and 'id="pending-heading"' not in page
     confirmed = section(page, "confirmed-heading")
     assert confirmed.index("Ann Østergaard") < confirmed.index("Bert de Vries")
     assert "mailto:ann@example.org" in confirmed and "Aarhus Midtby" in confirmed
@@ -158,17 +159,84 @@ def test_organiser_sees_places_waiting_list_and_areas(org_client, full_session, 
     assert "Dorte Lund" in cancelled_part and "the person themselves" in cancelled_part
 
 
+def hold(session, name, area=None):
+    """A sign-up awaiting confirmation of its address (as a visitor's is)."""
+    return register(session, name=name, email=f"{name.split()[0].lower()}@example.org", area=area,
+                    notify=False, hold=True)
+
+
+def expire(registration):
+    Registration.objects.filter(pk=registration.pk).update(
+        hold_expires_at=timezone.now() - datetime.timedelta(minutes=1))
+
+
+def test_organiser_sees_sign_ups_awaiting_confirmation_and_the_seats_they_hold(org_client,
+                                                                            make_session, areas):
+    aarhus, breda = areas
+    session = make_session(capacity=3, max_per_area=2)
+    register(session, name="Ann Østergaard", email="ann@example.org", area=aarhus, notify=False)
+    bert = hold(session, "Bert de Vries", breda)
+    hold(session, "Cas Jansen", aarhus)  # the last seat
+    hold(session, "Dorte Lund", breda)  # a turn on the waiting list
+    expire(bert)
+
+    page = html(org_client.get(registrations_url(session)))
+
+    # Bert's hold ran out: his seat is free again; Cas still holds the last one.
+    assert "3 of 3 taken" not in page and "1 of 3 taken, 1 place left, 1 held until confirmed" in page
+    assert "Bert de Vries" not in section(page, "confirmed-heading")
+    pending = section(page, "pending-heading")
+    assert "Awaiting confirmation" in pending
+    assert pending.index("Bert de Vries") < pending.index("Cas Jansen") < pending.index("Dorte Lund")
+    cas_row = pending[pending.index("Cas Jansen"):].split("</tr>")[0]
+    held_until = timezone.localtime(reg("Cas Jansen").hold_expires_at, session.zone)
+    assert "mailto:cas@example.org" in pending[pending.index("Bert de Vries"):]
+    assert f"{held_until:%H:%M}" in cas_row and "Remove Cas Jansen" in cas_row
+    assert re.search(r"<td>seat 3</td>\s*<th[^>]*>Cas Jansen", pending)
+    assert re.search(r"<td>a turn on the waiting list</td>\s*<th[^>]*>Dorte Lund", pending)
+    bert_row = pending[pending.index("Bert de Vries"):].split("</tr>")[0]
+    assert "not confirmed in time" in bert_row and "seat" not in bert_row
+    # The per-area limit counts held sign-ups, as sign-ups do: Breda has Dorte's hold only.
+    per_area = section(page, "areas-heading")
+    assert re.search(r"Aarhus Midtby <span[^>]*>limit reached</span></th>\s*"
+                     r"<td>1</td><td>0</td><td>1</td>", per_area)
+    assert re.search(r"Breda Centrum</th>\s*<td>0</td><td>0</td><td>1</td>", per_area)
+
+
+def test_organiser_cancels_a_pending_hold_and_its_seat_goes_to_the_waiting_list(org_client,
+                                                                                make_session):
+    session = make_session(capacity=1)
+    held = hold(session, "Bert de Vries")
+    register(session, name="Cas Jansen", email="cas@example.org", notify=False)
+    assert reg("Cas Jansen").is_waiting  # the only seat is held for Bert
+
+    response = org_client.post(url("network_sessions_registration_remove", session.pk, held.pk),
+                               follow=True)
+
+    page = html(response)
+    assert ("The unconfirmed sign-up of Bert de Vries was cancelled; no e-mail was sent"
+            in page and "The held place went to Cas Jansen" in page)
+    held.refresh_from_db()
+    assert held.status == RegistrationStatus.CANCELLED and held.cancelled_by is not None
+    assert reg("Cas Jansen").is_confirmed
+    # Only Cas hears about it: Bert's address was never confirmed.
+    assert recipients() == [["cas@example.org"]]
+    assert 'id="pending-heading"' not in page
+    assert "Bert de Vries" in page[page.index('id="cancelled-registrations"'):]
+
+
 def test_list_needs_the_same_queries_for_2_and_10_registrations(org_client, make_session, areas):
     def queries_for(count):
         session = make_session(capacity=5)
         for n in range(count):
             register(session, name=f"Person {n}", email=f"p{count}-{n}@example.org",
-                     area=areas[n % 2], added_by=None, notify=False)
+                     area=areas[n % 2], added_by=None, notify=False, hold=n % 3 == 0)
         cancel(Registration.objects.filter(session=session).first(), notify=False)
         with CaptureQueriesContext(connection) as context:
             assert org_client.get(registrations_url(session)).status_code == 200
         return len(context)
 
+    queries_for(1)  # fills Wagtail's cached site root paths, which another test may have emptied
     assert queries_for(10) == queries_for(2)
 
 
@@ -286,6 +354,28 @@ def test_csv_lists_places_then_waiting_list_and_defuses_formulas(org_client, ful
     assert stamp.utcoffset() == full_session.local_start.utcoffset()
 
 
+def test_csv_lists_sign_ups_awaiting_confirmation_with_their_hold(org_client, make_session):
+    session = make_session(capacity=2)
+    register(session, name="Ann Østergaard", email="ann@example.org", notify=False)
+    hold(session, "Bert de Vries")  # holds seat 2
+    hold(session, "Cas Jansen")  # holds a turn on the waiting list
+    expire(hold(session, "Dorte Lund"))  # not confirmed in time: no longer registered
+
+    response = org_client.get(url("network_sessions_registrations_csv", session.pk))
+
+    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+    assert rows[0][7] == "Held until"
+    assert [(r[0], r[1], r[2]) for r in rows[1:]] == [
+        ("Confirmed", "1", "Ann Østergaard"),
+        ("Awaiting confirmation", "2", "Bert de Vries"),
+        ("Awaiting confirmation", "", "Cas Jansen"),
+    ]
+    assert rows[1][7] == ""
+    held_until = datetime.datetime.fromisoformat(rows[2][7])
+    assert held_until == reg("Bert de Vries").hold_expires_at.replace(microsecond=0)
+    assert held_until.utcoffset() == session.local_start.utcoffset()
+
+
 # --- e-mail everyone --------------------------------------------------------------------------
 
 def test_message_goes_to_each_person_separately(org_client, full_session):
@@ -343,6 +433,19 @@ def test_overview_lists_upcoming_sessions_with_counts(org_client, full_session, 
     assert "Unpublished plans" not in page and "Last year's session" not in page
 
 
+def test_overview_counts_seats_held_for_sign_ups_awaiting_confirmation(org_client, make_session):
+    session = make_session(title="Held places", capacity=2)
+    register(session, name="Ann Østergaard", email="ann@example.org", notify=False)
+    hold(session, "Bert de Vries")
+    expire(hold(make_session(title="Lapsed hold", capacity=1), "Cas Jansen"))
+
+    page = html(org_client.get(url("network_sessions_registration_overview")))
+
+    assert re.search(r"1 of 2 \(1 held until confirmed\)\s*<span[^>]*>full</span>", page)
+    # A hold that ran out holds nothing.
+    assert re.search(r"Lapsed hold</a>\s*</th>\s*<td>.*?</td>\s*<td>0 of 1</td>", page, re.S)
+
+
 def test_overview_needs_the_same_queries_for_2_and_10_sessions(org_client, make_session, areas):
     def queries_for(count):
         for _ in range(count):
@@ -350,11 +453,13 @@ def test_overview_needs_the_same_queries_for_2_and_10_sessions(org_client, make_
             for m in range(2):
                 register(session, name=f"P{m}", email=f"p{m}-{session.pk}@example.org",
                          area=areas[m], notify=False)
+            hold(session, f"Held {session.pk}")
         with CaptureQueriesContext(connection) as context:
             assert org_client.get(url("network_sessions_registration_overview")).status_code == 200
         return len(context), html(org_client.get(url("network_sessions_registration_overview")))
 
+    queries_for(0)  # fills Wagtail's cached site root paths, which another test may have emptied
     few, _page = queries_for(2)
     many, page = queries_for(8)  # 10 sessions in all now
-    assert page.count("2 of 3") == 10
+    assert page.count("2 of 3 (1 held until confirmed)") == 10
     assert many == few
