@@ -14,6 +14,7 @@ from django.db import connection, transaction
 from django.test import TestCase, TransactionTestCase
 from django.utils import translation
 from wagtail.models import Site
+from wagtail.signal_handlers import disable_reference_index_auto_update
 
 from network.models import HomePage
 
@@ -25,6 +26,25 @@ def default_language():
     translation.activate("en")
     yield
     translation.activate("en")
+
+
+@pytest.fixture(autouse=True)
+def reference_index(request):
+    """Wagtail's reference index ("where is this used") is kept up to date only for the tests
+    marked ``reference_index`` (and while the demo network loads): it is a fifth of what saving
+    a page costs, and only usage views and the erasure of shared photos read it."""
+    if request.node.get_closest_marker("reference_index"):
+        yield
+        return
+    with disable_reference_index_auto_update():
+        yield
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Each test starts with an empty cache: rate-limit counters, cached pages and Wagtail's
+    site root paths from an earlier test (whose rows were rolled back) must not leak into it."""
+    cache.clear()
 
 
 @pytest.fixture
@@ -57,45 +77,88 @@ class DemoNetwork:
     mails: tuple
 
 
-class SharedDemoNetwork:
-    """The demo network, loaded inside a transaction that stays open while its tests run.
+class OuterTransaction:
+    """A transaction that stays open while several tests run on the rows made inside it.
 
-    Each test on it still gets pytest-django's own transaction (``db``), which nests as a
-    savepoint inside this one: whatever a test writes is rolled back after it, and the next
-    test sees the demo network exactly as loaded. Closing rolls the whole load back.
+    Each test still gets pytest-django's own transaction (``db``), which nests as a savepoint
+    inside this one: whatever a test writes is rolled back after it, and the next test sees
+    the shared rows exactly as they were made. Closing rolls the shared rows back too.
     """
 
     def __init__(self):
-        self.loaded = None  # a DemoNetwork while open
         self._atomic = self._blocker = None
 
-    def open(self, blocker):
-        """Load the demo network in a new outer transaction."""
+    def open(self, blocker, build):
+        """Run ``build()`` in a new outer transaction and return what it returns."""
         self._blocker = blocker
         with blocker.unblock():
             self._atomic = transaction.atomic()
             self._atomic.__enter__()
             try:
-                with translation.override("en"):
-                    output = StringIO()
-                    mail.outbox = []
-                    call_command("load_demo_network", stdout=output)
+                return build()
             except BaseException:
                 self.close()
                 raise
-        # Each test's ``mailoutbox`` starts empty: keep what the loading sent for the tests.
-        self.loaded = DemoNetwork(output=output.getvalue(), mails=tuple(mail.outbox))
+
+    @property
+    def is_open(self):
+        return self._atomic is not None
 
     def close(self):
-        """Roll the demo network back (nothing happens if it is not loaded)."""
+        """Roll everything back (nothing happens if it is not open)."""
         if self._atomic is None:
             return
         with self._blocker.unblock():
             transaction.set_rollback(True)
             self._atomic.__exit__(None, None, None)
-        self._atomic = self.loaded = None
-        # Wagtail keeps site root paths in the cache: none of the demo's may outlive it.
+        self._atomic = None
+        # Wagtail keeps site root paths in the cache: none of the shared pages may outlive them.
         cache.clear()
+
+
+def module_data(build):
+    """Make ``build`` a module-scoped fixture (of the same name) whose rows are made once per
+    test module, in an ``OuterTransaction`` rolled back after the module's last test.
+
+    For tests that read a handful of shared rows (and may add their own): they then pay for
+    creating them once per module instead of once per test. ``build`` takes no arguments.
+    """
+    @pytest.fixture(scope="module", name=build.__name__)
+    def fixture(django_db_setup, django_db_blocker):
+        outer = OuterTransaction()
+        cache.clear()
+        data = outer.open(django_db_blocker, build)
+        yield data
+        outer.close()
+
+    fixture.__doc__ = build.__doc__
+    return fixture
+
+
+class SharedDemoNetwork:
+    """The demo network, loaded in an ``OuterTransaction`` that stays open while its tests run."""
+
+    def __init__(self):
+        self.loaded = None  # a DemoNetwork while open
+        self._outer = OuterTransaction()
+
+    def open(self, blocker):
+        """Load the demo network in a new outer transaction."""
+        self.loaded = self._outer.open(blocker, self._load)
+
+    @staticmethod
+    def _load():
+        with translation.override("en"):
+            output = StringIO()
+            mail.outbox = []
+            call_command("load_demo_network", stdout=output)
+        # Each test's ``mailoutbox`` starts empty: keep what the loading sent for the tests.
+        return DemoNetwork(output=output.getvalue(), mails=tuple(mail.outbox))
+
+    def close(self):
+        """Roll the demo network back (nothing happens if it is not loaded)."""
+        self._outer.close()
+        self.loaded = None
 
 
 shared_demo_network = SharedDemoNetwork()
@@ -128,28 +191,40 @@ def _uses_demo_network(item):
     return "_demo_network_loaded" in getattr(item, "fixturenames", ())
 
 
+# The order the tests run in, by kind (see ``_run_group``).
+DEMO, PLAIN_DB, NO_DB, TRANSACTIONAL, WHOLE_DATABASE, BROWSER = range(6)
+
+
 def _run_group(item):
-    """0 plain database tests, 1 tests on the demo network, 2 transactional tests, 3 the rest,
-    4 the browser journeys: Playwright's sync API keeps an event loop running in the main
-    thread until the session ends, and Django refuses database calls from such a thread."""
+    """Where a test runs: the tests on the demo network first, as one block (and, under
+    pytest-xdist, one worker's first large piece of work, so that the workers finish together);
+    then plain database tests and those without a database; then the transactional tests,
+    which empty the database when they end (the home page the migrations create included) and
+    cannot run inside the demo's open transaction; the browser journeys last, because
+    Playwright's sync API keeps an event loop running in the main thread until the session
+    ends, and Django refuses database calls from such a thread."""
     if item.get_closest_marker("browser"):
-        return 4
+        return BROWSER
+    if item.get_closest_marker("whole_database"):
+        # Replaces the whole database (a backup's round trip): on PostgreSQL a transactional
+        # test with serialized rollback after it could not restore the content types.
+        return WHOLE_DATABASE
     if _uses_demo_network(item):
-        return 1
+        return DEMO
     test_class = getattr(item, "cls", None)
     if test_class and issubclass(test_class, TransactionTestCase):
-        return 0 if issubclass(test_class, TestCase) else 2
+        return PLAIN_DB if issubclass(test_class, TestCase) else TRANSACTIONAL
     fixtures = getattr(item, "fixturenames", ())
     if "unwrapped_database" in fixtures:
         # Migrates the test database back and forth outside any transaction: it needs the
         # database as migrations left it, before a transactional test empties it.
-        return 0
+        return PLAIN_DB
     marker = item.get_closest_marker("django_db")
     if marker and (marker.kwargs.get("transaction") or marker.kwargs.get("reset_sequences")):
-        return 2
+        return TRANSACTIONAL
     if {"transactional_db", "live_server"} & set(fixtures):
-        return 2
-    return 0 if marker or "db" in fixtures else 3
+        return TRANSACTIONAL
+    return PLAIN_DB if marker or "db" in fixtures else NO_DB
 
 
 @pytest.hookimpl(wrapper=True)
@@ -162,17 +237,19 @@ def pytest_runtest_teardown(item, nextitem):
 
 
 def pytest_collection_modifyitems(config, items):
-    """Group the tests on the shared demo network, and skip PostgreSQL-only tests elsewhere.
-
-    pytest-django has already put plain database tests first and transactional ones after
-    them. The demo tests go between the two groups: a transactional test empties the
-    database when it ends (the home page the migrations create included), and cannot run
-    inside the demo's open transaction.
+    """Put the tests in the order of ``_run_group``, and skip PostgreSQL-only tests elsewhere.
 
     Tests marked ``postgres`` need PostgreSQL's row locks and real parallel connections;
     the suite's second run in CI (DATABASE_URL=postgres://…) runs them.
     """
     items.sort(key=_run_group)  # stable: the order within each group stays
+    # Under pytest-xdist the tests on the demo network share one worker, which loads it once,
+    # and so do the journeys: one served demo network, one browser.
+    groups = {DEMO: pytest.mark.xdist_group("demo_network"), BROWSER: pytest.mark.xdist_group("browser")}
+    for item in items:
+        group = groups.get(_run_group(item))
+        if group is not None:
+            item.add_marker(group)
     if connection.vendor == "postgresql":
         return
     skip = pytest.mark.skip(reason="needs PostgreSQL (set DATABASE_URL)")

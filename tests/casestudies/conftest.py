@@ -22,12 +22,17 @@ def make_case(library):
     return make
 
 
-@pytest.fixture
-def themes(db):
+def make_themes():
+    """Four themes by slug (found if they exist already)."""
     names = {"vacancy": "Vacancy", "branding": "Branding", "mobility": "Mobility",
              "governance": "Organisation and governance"}
     return {slug: Theme.objects.get_or_create(slug=slug, defaults={"name": name})[0]
             for slug, name in names.items()}
+
+
+@pytest.fixture
+def themes(db):
+    return make_themes()
 
 
 @pytest.fixture

@@ -2,9 +2,15 @@
 odd input is ignored with a note."""
 import pytest
 
-from .test_library import areas, cases  # noqa: F401 (fixtures used by every test here)
+from .test_library import shared_library  # noqa: F401 (the module's data, made once)
 
-pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("cases")]
+
+@pytest.fixture
+def library(shared_library, db):  # noqa: F811
+    return shared_library.library
+
+
+pytestmark = pytest.mark.django_db
 
 NOTE = "Some filters were not understood and have been ignored:"
 

@@ -22,8 +22,10 @@ from intervisions.models import (
     IntervisionRecord,
 )
 from intervisions.permissions import attachment_collection
-from network.models import HomePage
+from network.models import HomePage, MemberArea, Person
+from sessions.models import SessionPage
 from tests.casestudies.factories import CaseStudyIndexPageFactory, CaseStudyPageFactory
+from tests.conftest import module_data
 from tests.factories import MemberAreaFactory, PersonFactory, UserFactory
 from tests.sessions.factories import SessionIndexPageFactory, SessionPageFactory
 
@@ -51,9 +53,9 @@ def make_record(level, marker, area, owner, participants, session=None, **extra)
     return record
 
 
-@pytest.fixture
-def world(site, settings, tmp_path):
-    settings.MEDIA_ROOT = str(tmp_path)
+@module_data
+def shared_world():
+    """The records, people and pages every test here reads, made once for the module (ids)."""
     area = MemberAreaFactory(name="Schiedam centre", slug="schiedam")
     owner = PersonFactory(name="Case Owner", areas=[area], user=UserFactory(username="owner"))
     peer = PersonFactory(name="Peer Participant", user=UserFactory(username="peer"))
@@ -73,8 +75,19 @@ def world(site, settings, tmp_path):
     document.file.save("minutes.txt", ContentFile(ATTACHMENT_BYTES), save=False)
     document.save()
     IntervisionAttachment.objects.create(record=records["participants"], document=document)
-    return {"area": area, "records": records, "session": session, "document": document,
-            "owner": owner, "peer": peer}
+    return {"area": area.pk, "records": {key: record.pk for key, record in records.items()},
+            "session": session.pk, "document": document.pk, "owner": owner.pk, "peer": peer.pk}
+
+
+@pytest.fixture
+def world(shared_world, site):
+    """The shared world as fresh objects: what one test changes in memory stays in that test."""
+    ids = shared_world
+    return {"area": MemberArea.objects.get(pk=ids["area"]),
+            "records": {key: IntervisionRecord.objects.get(pk=pk) for key, pk in ids["records"].items()},
+            "session": SessionPage.objects.get(pk=ids["session"]),
+            "document": Document.objects.get(pk=ids["document"]),
+            "owner": Person.objects.get(pk=ids["owner"]), "peer": Person.objects.get(pk=ids["peer"])}
 
 
 def login(client, username):

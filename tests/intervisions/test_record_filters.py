@@ -3,7 +3,7 @@ import pytest
 
 from tests.factories import MemberAreaFactory
 
-from .test_channels import login, markers_in, world  # noqa: F401 (world: the fixture of every test)
+from .test_channels import login, markers_in, shared_world, world  # noqa: F401 (the fixtures of every test)
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("world")]
 

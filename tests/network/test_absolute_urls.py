@@ -15,8 +15,12 @@ from django.core import mail
 from django.utils import timezone
 from wagtail.models import Site
 
+from casestudies.models import CaseStudyPage
+from network.models import HomePage, Theme
+from sessions.models import SessionPage, SessionSeries
 from sessions.registration.places import register
 from tests.casestudies.factories import CaseStudyIndexPageFactory, CaseStudyPageFactory
+from tests.conftest import module_data
 from tests.factories import MemberAreaFactory, ThemeFactory
 from tests.sessions.factories import (
     SessionIndexPageFactory,
@@ -30,23 +34,32 @@ HOST = "127.0.0.1:8104"
 ROOT = Path(__file__).resolve().parents[2]
 
 
-@pytest.fixture
-def served(home_page, settings):
-    """The demo's Site record (port 8000) and SITE_URL, content in every feed, a host of 8104."""
-    settings.ALLOWED_HOSTS = ["127.0.0.1"]
-    settings.WAGTAILADMIN_BASE_URL = "http://127.0.0.1:8000"
+@module_data
+def served_content():
+    """The demo's Site record (port 8000) and content in every feed, made once for the module."""
     site = Site.objects.get(is_default_site=True)
     site.hostname, site.port = "127.0.0.1", 8000
     site.save()
     theme = ThemeFactory(slug="vacancy", name="Vacancy")
     series = SessionSeriesFactory(slug="working-group", name="Working group")
-    library = CaseStudyIndexPageFactory(parent=home_page)
+    library = CaseStudyIndexPageFactory(parent=HomePage.objects.get())
     case = CaseStudyPageFactory(parent=library, themes=[theme])
-    sessions = SessionIndexPageFactory(parent=home_page)
+    sessions = SessionIndexPageFactory(parent=HomePage.objects.get())
     session = SessionPageFactory(parent=sessions, themes=[theme], series=series,
                                  date=timezone.localdate() + datetime.timedelta(days=60))
-    yield {"theme": theme, "series": series, "case": case, "session": session}
-    # The rollback restores the row but not Wagtail's cached site root paths.
+    return {"theme": theme.pk, "series": series.pk, "case": case.pk, "session": session.pk}
+
+
+@pytest.fixture
+def served(served_content, db, settings):
+    """The shared content as fresh objects, SITE_URL of port 8000, and a host of 8104."""
+    settings.ALLOWED_HOSTS = ["127.0.0.1"]
+    settings.WAGTAILADMIN_BASE_URL = "http://127.0.0.1:8000"
+    Site.clear_site_root_paths_cache()
+    yield {"theme": Theme.objects.get(pk=served_content["theme"]),
+           "series": SessionSeries.objects.get(pk=served_content["series"]),
+           "case": CaseStudyPage.objects.get(pk=served_content["case"]),
+           "session": SessionPage.objects.get(pk=served_content["session"])}
     Site.clear_site_root_paths_cache()
 
 
