@@ -41,6 +41,18 @@ def reference_index(request):
 
 
 @pytest.fixture(autouse=True)
+def search_index(request, settings):
+    """The search index is kept up to date only in the tests marked ``search_index`` (and
+    while the demo network loads, which is indexed whole): indexing is an eighth of what the
+    suite does, and only tests that search read it. A test that searches rows it made without
+    the marker finds nothing, so it fails rather than passing by accident."""
+    if request.node.get_closest_marker("search_index"):
+        return
+    settings.WAGTAILSEARCH_BACKENDS = {name: {**params, "AUTO_UPDATE": False}
+                                       for name, params in settings.WAGTAILSEARCH_BACKENDS.items()}
+
+
+@pytest.fixture(autouse=True)
 def empty_cache():
     """Each test starts with an empty cache: rate-limit counters, cached pages and Wagtail's
     site root paths from an earlier test (whose rows were rolled back) must not leak into it."""

@@ -158,6 +158,7 @@ def test_facet_counts_follow_the_other_filters(client, library, cases):
     assert len(response.context["library"].case_studies) == 1
 
 
+@pytest.mark.search_index
 def test_search_finds_words_in_the_body_summary_tags_and_area_names(client, library, make_case, areas):
     make_case(title="Night market", areas=[areas["den-bosch"]],
               body=[("context", {"text": "<p>The quays were empty after six o'clock.</p>"}),
@@ -174,6 +175,7 @@ def test_search_finds_words_in_the_body_summary_tags_and_area_names(client, libr
     assert titles(client.get(f"{library.url}?q=zeppelin")) == set()
 
 
+@pytest.mark.search_index
 def test_search_combines_with_filters_and_counts(client, library, cases, make_case, areas, themes):
     make_case(title="Vacancy in Køge harbour", areas=[areas["koge"]], themes=[themes["vacancy"]],
               summary="Empty harbour warehouses became workshops.")

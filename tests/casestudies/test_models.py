@@ -59,6 +59,7 @@ def test_budget_display(amount, currency, notes, expected):
             == expected
 
 
+@pytest.mark.search_index
 def test_search_index_covers_areas_and_tags(make_case):
     area = MemberAreaFactory(name="Svendborg", municipality="Svendborg")
     make_case(title="Harbour street", areas=[area], tags=["greening"])

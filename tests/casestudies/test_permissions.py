@@ -111,6 +111,7 @@ def test_bulk_delete_leaves_another_areas_draft(client, library, contributor, ma
     assert not Page.objects.filter(pk=own_draft.pk).exists()
 
 
+@pytest.mark.search_index
 def test_search_results_offer_no_buttons_for_another_areas_case(client, library, contributor,
                                                                  other_case, own_draft):
     client.force_login(contributor)

@@ -63,6 +63,7 @@ def _chooser_url(name, *args):
 
 
 @pytest.mark.parametrize("group", ["Case study contributors", "Network editors"])
+@pytest.mark.search_index
 def test_record_chooser_and_bulk_delete_reveal_no_record_to_other_admin_users(
         client, django_user_model, record, group):
     """Contributors and editors get 404 for a record on the site; the admin's chooser, its

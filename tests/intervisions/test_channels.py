@@ -142,6 +142,7 @@ def test_list_and_area_page(client, world, username):
 
 
 @pytest.mark.parametrize("username", list(EXPECTED))
+@pytest.mark.search_index
 def test_public_channels_never_show_record_text(client, world, username):
     """Search, feeds, sitemap and the summaries page: records never, for nobody."""
     login(client, username)

@@ -33,6 +33,7 @@ def test_editing_a_person_saves_areas_and_expertise(admin_client):
 
 
 @pytest.mark.parametrize("model", ["memberarea", "person", "organisation", "theme"])
+@pytest.mark.search_index
 def test_listings_search_and_filter(admin_client, model):
     MemberAreaFactory(name="Køge bymidte")
     url = reverse(f"wagtailsnippets_network_{model}:list")

@@ -75,6 +75,7 @@ def test_members_see_contact_details(member_client, areas):
     assert "Hidden Person" not in html
 
 
+@pytest.mark.search_index
 def test_contact_details_are_not_searchable(client, areas):
     html = client.get("/search/?q=mette%40koge.example").content.decode()
     assert "mette@koge.example" not in html.split("<main", 1)[1].replace('value="mette@koge.example"', "")
@@ -174,6 +175,7 @@ def test_people_filters(member_client, people, query, expected, absent):
     assert absent not in html
 
 
+@pytest.mark.search_index
 def test_people_search_does_not_match_contact_details(member_client, people):
     html = member_client.get("/members/people/?q=mette%40koge").content.decode()
     assert "0 people" in html

@@ -15,7 +15,8 @@ from network.permissions import ORGANISERS, apply_grants
 from tests.casestudies.factories import user_in
 from tests.factories import MemberAreaFactory, PersonFactory
 
-pytestmark = pytest.mark.django_db
+# Every test here searches what it made.
+pytestmark = [pytest.mark.django_db, pytest.mark.search_index]
 
 HIDDEN_EMAIL = "verborgen@centre.example"
 LISTED_EMAIL = "zichtbaar@centre.example"

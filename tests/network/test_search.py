@@ -7,7 +7,8 @@ from wagtail.models import PageViewRestriction
 
 from network.models import StandardPage
 
-pytestmark = pytest.mark.django_db
+# Every test here searches what it made.
+pytestmark = [pytest.mark.django_db, pytest.mark.search_index]
 
 
 def _add(home, title, slug, live=True):

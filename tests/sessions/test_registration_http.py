@@ -514,6 +514,7 @@ def test_my_registrations_finds_the_members_page(client, make_session, delft):
 # --- nothing private leaks through public channels -------------------------------------------
 
 
+@pytest.mark.search_index
 def test_registrations_do_not_leak_through_public_channels(client, make_session, index, delft):
     session = make_session(title="Undermining: what shopkeepers see", join_url=JOIN, capacity=4)
     registration = register(session, name="Pieter Geheim", email="pieter.geheim@example.nl",
