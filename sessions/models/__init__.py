@@ -2,7 +2,7 @@
 
 - ``choices``: time zones, formats and statuses of a session;
 - ``series``: ``SessionSeries`` (a programme or a working group);
-- ``pages``: ``SessionIndexPage``, ``SessionPage`` and ``SessionHost``;
+- ``pages``: ``SessionIndexPage`` and ``SessionPage``; ``hosts``: ``SessionHost``;
 - ``querysets``: the queries on sessions (published, upcoming, in a feed's window);
 - ``change_tracking``: calendar bookkeeping on save (SEQUENCE, last change, previous time);
 - ``registration``: participants and their registrations (the rules: ``sessions.registration``);
@@ -14,9 +14,9 @@ from . import feed_history  # noqa: F401
 from .change_tracking import FEED_FIELDS, SEQUENCE_FIELDS  # noqa: F401
 from .choices import TIME_ZONE_CHOICES, SessionFormat, SessionStatus  # noqa: F401
 from .feed_history import FEED_PAST_MONTHS, FeedChange, FeedTombstone  # noqa: F401
+from .hosts import SessionHost  # noqa: F401
 from .pages import (  # noqa: F401
     UNKNOWN,
-    SessionHost,
     SessionIndexPage,
     SessionPage,
     SessionPageManager,

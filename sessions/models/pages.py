@@ -11,11 +11,11 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Orderable, Page, PageManager
+from wagtail.models import Page, PageManager
 from wagtail.search import index
 
 from network.blocks import RICH_TEXT_FEATURES, DocumentBlock
@@ -401,22 +401,3 @@ class SessionPage(CalendarChangeTracking, RoutablePageMixin, Page):
             start, end = self.local_bounds()
             self.starts_at = start.astimezone(UTC)
             self.ends_at = end.astimezone(UTC)
-
-class SessionHost(Orderable):
-    """A host or speaker: a person from the directory, or a name for outside guests."""
-
-    page = ParentalKey(SessionPage, on_delete=models.CASCADE, related_name="hosts")
-    person = models.ForeignKey(Person, verbose_name=_("person"), null=True, blank=True,
-                               on_delete=models.SET_NULL, related_name="+")
-    name = models.CharField(_("name (if not in the directory)"), max_length=120, blank=True)
-    role = models.CharField(_("role in the session"), max_length=120, blank=True)
-
-    panels = [FieldPanel("person"), FieldPanel("name"), FieldPanel("role")]
-
-    def __str__(self):
-        return self.person.name if self.person_id else self.name
-
-    def clean(self):
-        super().clean()
-        if not self.person_id and not self.name.strip():
-            raise ValidationError(_("Choose a person from the directory or type a name."))
