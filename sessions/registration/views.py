@@ -245,17 +245,21 @@ def manage(request, token):
     }))
 
 
+def _own_registration(token, pk):
+    """Registration ``pk`` of the participant whose manage link holds ``token``, or 404."""
+    participant = _participant(token)
+    if pk > MAX_ID:
+        raise Http404
+    return get_object_or_404(Registration.objects.select_related("session", "participant"),
+                             pk=pk, participant=participant)
+
+
 @_behind_manage_link
 @require_http_methods(["GET", "HEAD", "POST"])
 def cancel_registration(request, token, pk):
     """GET asks for confirmation (mail scanners follow links; they must not cancel); POST
     cancels and hands the place to the waiting list."""
-    participant = _participant(token)
-    if pk > MAX_ID:
-        raise Http404
-    registration = get_object_or_404(
-        Registration.objects.select_related("session", "participant"),
-        pk=pk, participant=participant)
+    registration = _own_registration(token, pk)
     session = registration.session
     started = session.starts_at <= timezone.now()
     can_cancel = registration.status != RegistrationStatus.CANCELLED and not started
@@ -305,12 +309,7 @@ def confirm_registration(request, token, pk):
     """The link in the "please confirm" e-mail. GET shows a button (mail scanners open links;
     they must not confirm); POST confirms. A hold that ran out gets a page saying the place was
     released, with the way back to the sign-up form."""
-    participant = _participant(token)
-    if pk > MAX_ID:
-        raise Http404
-    registration = get_object_or_404(
-        Registration.objects.select_related("session", "participant"),
-        pk=pk, participant=participant)
+    registration = _own_registration(token, pk)
     session = registration.session
     context = {"registration": registration, "session": session, "token": token}
     if registration.hold_has_expired():
