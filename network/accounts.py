@@ -50,8 +50,9 @@ class PasswordResetView(ThrottledPasswordResetMixin, auth_views.PasswordResetVie
         return {"network_name": settings.WAGTAIL_SITE_NAME, "site_url": site_url()}
 
 
-class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
-    """Django's view; a new password set through the e-mailed link also proves the address.
+class ResetProvesAddressMixin:
+    """For a password-reset confirmation view: a new password set through the e-mailed link
+    also proves the address.
 
     The link went to the account's address, and Django's token is bound to that address, so
     the account's ``email`` is verified once the new password is saved (network/identity.py).
@@ -62,6 +63,10 @@ class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
         if self.user.email:
             identity.mark_verified(self.user, self.user.email)
         return response
+
+
+class PasswordResetConfirmView(ResetProvesAddressMixin, auth_views.PasswordResetConfirmView):
+    """Django's view; the new password also proves the address."""
 
 
 # --- confirming an e-mail address (network/identity.py) -------------------------------------

@@ -20,10 +20,12 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import FormView, TemplateView
+from wagtail.admin.views.account import PasswordResetConfirmView as WagtailPasswordResetConfirmView
 from wagtail.admin.views.account import PasswordResetView as WagtailPasswordResetView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from . import csv_io, personal_data, throttling
+from .accounts import ResetProvesAddressMixin
 from .http import no_store
 from .models import Person
 from .permissions import ORGANISERS
@@ -249,3 +251,7 @@ def _is_ip_address(value):
 
 class AdminPasswordResetView(throttling.ThrottledPasswordResetMixin, WagtailPasswordResetView):
     """Wagtail's "forgotten password" page, with the same limits as the site's."""
+
+
+class AdminPasswordResetConfirmView(ResetProvesAddressMixin, WagtailPasswordResetConfirmView):
+    """Wagtail's "set a new password" page; the new password also proves the address."""

@@ -15,6 +15,8 @@ from .sitemaps import Sitemap
 urlpatterns = [
     # Before the admin: Wagtail's password reset with the site's request limits (#14).
     path("admin/password_reset/", admin_views.AdminPasswordResetView.as_view()),
+    path("admin/password_reset/confirm/<uidb64>/<token>/",
+         admin_views.AdminPasswordResetConfirmView.as_view()),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("search/", views.search, name="search"),

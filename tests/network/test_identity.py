@@ -9,6 +9,7 @@ import time
 
 import pytest
 from bs4 import BeautifulSoup
+from django.contrib.auth.models import Permission
 from django.core import mail, signing
 from django.urls import reverse
 
@@ -264,11 +265,17 @@ def test_an_address_another_account_shares_is_not_confirmed_by_the_button(client
 # --- password reset proves the address ---------------------------------------------------------
 
 
-def test_a_password_reset_through_the_email_verifies_the_address(client, site):
-    user = UserFactory(email="ann@example.org")
-    client.post("/account/password-reset/", {"email": "ann@example.org"})
+@pytest.mark.parametrize("form, link_pattern", [
+    ("/account/password-reset/", r"/account/password-reset/\S+/\S+/"),
+    ("/admin/password_reset/", r"/admin/password_reset/confirm/\S+/\S+/"),
+])
+def test_a_password_reset_through_the_email_verifies_the_address(client, site, form, link_pattern):
+    """The site's and the admin's reset both prove the address the link was sent to."""
+    user = UserFactory(email="ann@example.org", is_staff=True)
+    user.user_permissions.add(Permission.objects.get(codename="access_admin"))
+    client.post(form, {"email": "ann@example.org"})
     (message,) = mail.outbox
-    link = re.search(r"/account/password-reset/\S+/\S+/", message.body).group(0)
+    link = re.search(link_pattern, message.body).group(0)
     form_page = client.get(link, follow=True)
     response = client.post(form_page.redirect_chain[-1][0] if form_page.redirect_chain else link,
                            {"new_password1": "a-new-long-passphrase-9",
