@@ -17,25 +17,16 @@ from csp.middleware import CSPMiddleware
 from csp.utils import default_config
 from django.conf import settings
 from django.http import HttpResponse, HttpResponseBadRequest
-from django.urls import reverse
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
+
+from .http import is_admin_path
 
 logger = logging.getLogger("network.csp")
 
 # A violation report is a few hundred bytes; anything much larger is not a browser's report.
 MAX_REPORT_BYTES = 8 * 1024
 REPORT_CONTENT_TYPES = ("application/csp-report", "application/json", "application/reports+json")
-
-
-def admin_prefix():
-    """The path under which Wagtail's admin lives ("/admin/")."""
-    return reverse("wagtailadmin_home")
-
-
-def is_admin_path(path):
-    """Whether a request path belongs to Wagtail's admin (and so gets the admin policy)."""
-    return path.startswith(admin_prefix())
 
 
 class NetworkCSPMiddleware(CSPMiddleware):

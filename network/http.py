@@ -1,4 +1,5 @@
-"""Headers for responses that are for one person only.
+"""Headers for responses that are for one person only, and which part of the site a request
+is for (``is_admin_path``: Wagtail's admin gets its own policies).
 
 Two strengths, each a function applied to a response (also redirects) that returns it:
 
@@ -8,6 +9,7 @@ Two strengths, each a function applied to a response (also redirects) that retur
 - ``private_link``: that, for pages reached by a secret link (a registration's token), plus
   no indexing by search engines and no address sent to other sites as the referrer.
 """
+from django.urls import reverse
 from django.utils.cache import patch_cache_control
 
 ROBOTS = "noindex, nofollow"
@@ -29,3 +31,8 @@ def private_link(response):
     response["X-Robots-Tag"] = ROBOTS
     response["Referrer-Policy"] = REFERRER_POLICY
     return response
+
+
+def is_admin_path(path):
+    """Whether a request path belongs to Wagtail's admin (its own CSP, its own bad-input rule)."""
+    return path.startswith(reverse("wagtailadmin_home"))

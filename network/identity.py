@@ -9,6 +9,7 @@ sent to it, and only while the account still uses that address.
 Public API:
 
 - ``verified_email(user) -> str``: the account's verified address (lower case), or "";
+- ``owns_address(user, email) -> bool``: whether ``email`` is that verified address;
 - ``send_email_confirmation(request_or_none, user, email)``: e-mail a confirmation link;
 - ``mark_verified(user, email)``: record that ``user`` owns ``email`` (after a confirmation,
   a password reset by e-mail, or for demo data);
@@ -77,6 +78,12 @@ def verified_email(user) -> str:
     if row is None or not user.email or normalise(user.email) != row.email:
         return ""
     return row.email
+
+
+def owns_address(user, email) -> bool:
+    """Whether ``email`` (any capitalisation) is the address ``user`` has proved to own."""
+    verified = verified_email(user)
+    return bool(verified) and verified == normalise(email)
 
 
 @transaction.atomic
@@ -155,6 +162,7 @@ def user_for_login_email(email):
 def _state(user) -> str:
     """A short fingerprint of the account's current verification: it changes when a
     confirmation is used, so that each link works once."""
+    # A fresh read, not the row cached on ``user``: the fingerprint must follow the database.
     row = VerifiedEmail.objects.filter(user=user).first()
     value = f"{row.email}|{row.verified_at.isoformat()}" if row else "-"
     return salted_hmac(SALT, f"{user.pk}|{value}").hexdigest()[:16]

@@ -2,9 +2,10 @@
 import logging
 
 from django.core.exceptions import FieldError
-from django.urls import reverse
 from django.views.defaults import bad_request
 from wagtail.search.backends.base import FieldError as SearchFieldError
+
+from .http import is_admin_path
 
 logger = logging.getLogger(__name__)
 
@@ -70,7 +71,7 @@ class AdminBadInputMiddleware:
         return self.get_response(request)
 
     def process_exception(self, request, exception):
-        if not request.path_info.startswith(reverse("wagtailadmin_home")):
+        if not is_admin_path(request.path_info):
             return None
         if not _is_bad_admin_input(exception):
             return None

@@ -16,7 +16,6 @@ import hashlib
 import ipaddress
 import logging
 from dataclasses import dataclass
-from datetime import timedelta
 
 from axes.attempts import get_cool_off_threshold
 from axes.handlers.database import AxesDatabaseHandler
@@ -180,17 +179,27 @@ def current_lockouts():
 SEND, SKIP_SILENTLY, CLIENT_TOO_BUSY = "send", "skip", "client"
 
 
-def _hit(key, window):
-    """Count one request in a fixed window; the count so far, or 0 if the cache failed."""
+def count_request(key, seconds, purpose):
+    """Count one request under ``key`` in a fixed window of ``seconds`` (it starts with the
+    first request and lapses after the window); the count so far.
+
+    A cache that fails does not stop anyone: the failure is logged (naming ``purpose``) and
+    the answer is 0, as if nothing had been counted yet.
+    """
     try:
-        cache.add(key, 0, timeout=int(window.total_seconds()))
+        cache.add(key, 0, timeout=seconds)
         return cache.incr(key)
-    except ValueError:  # the key expired between add and incr: a new window
-        cache.set(key, 1, timeout=int(window.total_seconds()))
+    except ValueError:  # the key lapsed between add and incr: a new window
+        cache.set(key, 1, timeout=seconds)
         return 1
-    except Exception:  # noqa: BLE001 - a cache outage must not stop password resets
-        logger.exception("Password-reset throttle: the cache failed; request not counted")
+    except Exception:  # noqa: BLE001 - a cache outage must not stop requests
+        logger.exception("%s: the cache failed; request not counted", purpose)
         return 0
+
+
+def email_key(prefix, email):
+    """A cache key for ``email`` (any capitalisation) that does not hold the address itself."""
+    return f"{prefix}:email:{hashlib.sha256(email.strip().lower().encode()).hexdigest()}"
 
 
 def password_reset_verdict(request, email):
@@ -203,12 +212,11 @@ def password_reset_verdict(request, email):
     whether it exists, and the inbox is not flooded); otherwise ``SEND``. Every request counts,
     for existing accounts or not, so the answers do not differ between them.
     """
-    window = timedelta(seconds=settings.PASSWORD_RESET_THROTTLE_WINDOW)
-    ip_address = client_ip(request) or "unknown"
-    if _hit(f"pwreset:client:{ip_address}", window) > settings.PASSWORD_RESET_CLIENT_LIMIT:
+    seconds, purpose = settings.PASSWORD_RESET_THROTTLE_WINDOW, "Password-reset throttle"
+    client = f"pwreset:client:{client_ip(request) or 'unknown'}"
+    if count_request(client, seconds, purpose) > settings.PASSWORD_RESET_CLIENT_LIMIT:
         return CLIENT_TOO_BUSY
-    digest = hashlib.sha256(email.strip().lower().encode()).hexdigest()
-    if _hit(f"pwreset:email:{digest}", window) > settings.PASSWORD_RESET_EMAIL_LIMIT:
+    if count_request(email_key("pwreset", email), seconds, purpose) > settings.PASSWORD_RESET_EMAIL_LIMIT:
         return SKIP_SILENTLY
     return SEND
 

@@ -8,28 +8,11 @@ request is not counted (the confirmation by e-mail still protects the places).
 """
 from __future__ import annotations
 
-import hashlib
-import logging
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.core.cache import cache
 
-from network.throttling import client_ip
-
-logger = logging.getLogger(__name__)
-
-DEFAULTS = {
-    # At most 10 sign-ups from one client address in 10 minutes, 3 for one e-mail address an hour.
-    "SIGNUP_RATE_CLIENT_LIMIT": 10,
-    "SIGNUP_RATE_CLIENT_SECONDS": 10 * 60,
-    "SIGNUP_RATE_EMAIL_LIMIT": 3,
-    "SIGNUP_RATE_EMAIL_SECONDS": 60 * 60,
-}
-
-
-def _setting(name):
-    return getattr(settings, name, DEFAULTS[name])
+from network.throttling import client_ip, count_request, email_key
 
 
 @dataclass(frozen=True)
@@ -40,31 +23,18 @@ class Refusal:
     minutes: int
 
 
-def _hit(key, seconds):
-    """Count one sign-up in the window; the count so far (0 when the cache failed)."""
-    try:
-        cache.add(key, 0, timeout=seconds)
-        return cache.incr(key)
-    except ValueError:  # the key lapsed between add and incr: a new window
-        cache.set(key, 1, timeout=seconds)
-        return 1
-    except Exception:  # noqa: BLE001 - a cache outage must not stop sign-ups
-        logger.exception("Sign-up rate limit: the cache failed; sign-up not counted")
-        return 0
-
-
 def check_sign_up(request, email) -> Refusal | None:
     """Count a sign-up from this request for ``email``; a Refusal once a limit is passed.
 
     Every attempt counts, whether or not the address is already registered, so the limit
     says nothing about the address.
     """
-    seconds = int(_setting("SIGNUP_RATE_CLIENT_SECONDS"))
-    key = f"signup:client:{client_ip(request) or 'unknown'}"
-    if _hit(key, seconds) > int(_setting("SIGNUP_RATE_CLIENT_LIMIT")):
+    purpose = "Sign-up rate limit"
+    seconds = settings.SIGNUP_RATE_CLIENT_SECONDS
+    client = f"signup:client:{client_ip(request) or 'unknown'}"
+    if count_request(client, seconds, purpose) > settings.SIGNUP_RATE_CLIENT_LIMIT:
         return Refusal("client", max(seconds // 60, 1))
-    seconds = int(_setting("SIGNUP_RATE_EMAIL_SECONDS"))
-    digest = hashlib.sha256(email.strip().lower().encode()).hexdigest()
-    if _hit(f"signup:email:{digest}", seconds) > int(_setting("SIGNUP_RATE_EMAIL_LIMIT")):
+    seconds = settings.SIGNUP_RATE_EMAIL_SECONDS
+    if count_request(email_key("signup", email), seconds, purpose) > settings.SIGNUP_RATE_EMAIL_LIMIT:
         return Refusal("email", max(seconds // 60, 1))
     return None

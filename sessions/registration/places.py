@@ -27,7 +27,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from network.identity import verified_email
+from network.identity import owns_address
 
 from ..models import Participant, Registration, RegistrationStatus, SessionPage
 from ..models.registration import HOLDING_STATUSES, hold_expiry
@@ -91,19 +91,12 @@ def _participant(email, name, area, user, language):
     email = email.strip().lower()
     participant, created = Participant.objects.get_or_create(
         email=email, defaults={"name": name, "area": area, "language": language,
-                               "user": user if _owns(user, email) else None})
-    if not created and _owns(user, email):
+                               "user": user if owns_address(user, email) else None})
+    if not created and owns_address(user, email):
         participant.name, participant.area, participant.user = name, area, user
         participant.language = language or participant.language
         participant.save(update_fields=["name", "area", "user", "language"])
     return participant
-
-
-def _owns(user, email):
-    """Whether ``email`` is the logged-in account's verified address: typing one's account
-    address is not enough, it must have been confirmed (network/identity.py)."""
-    verified = verified_email(user)
-    return bool(verified and verified == email.strip().lower())
 
 
 def register(session, *, name, email, area=None, user=None, language="", added_by=None,

@@ -29,7 +29,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 from wagtail import hooks
 
 from network.http import no_store, private_link
-from network.identity import verified_email
+from network.identity import owns_address, verified_email
 from network.ids import MAX_ID
 
 from ..calendars.links import subscription_links
@@ -120,8 +120,7 @@ def _sign_up(page, request):
         return redirect(anchor)
     form = RegistrationForm(request.POST)
     if form.is_valid():
-        verified = verified_email(request.user)
-        if verified and verified == form.cleaned_data["email"].strip().lower():
+        if owns_address(request.user, form.cleaned_data["email"]):
             response = _register_member(page, request, form, anchor)
         else:
             response = _register_by_email(page, request, form)
