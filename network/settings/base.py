@@ -1,4 +1,5 @@
 """Settings shared by every environment. All configuration comes from environment variables."""
+import zoneinfo
 from datetime import timedelta
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -189,6 +190,11 @@ WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+# The admin's "current time zone" choice: Wagtail offers every name zoneinfo finds, and on
+# Debian that includes the system's "localtime" link, which browsers refuse (a script error on
+# the account page). Region/City names and UTC only.
+WAGTAIL_USER_TIME_ZONES = sorted(zone for zone in zoneinfo.available_timezones()
+                                 if zone == "UTC" or ("/" in zone and zone != "localtime"))
 WAGTAIL_GRAVATAR_PROVIDER_URL = None  # avatars from gravatar.com: no browser calls to other hosts
 # Autosave off: on "add page" it posts half-typed forms in the background, so a contributor
 # sees errors while still typing a title, and a click on "Save draft" racing the background

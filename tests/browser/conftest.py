@@ -241,15 +241,30 @@ class Watch:
         self.checked = {}
         # True from a document's arrival until axe has reported on it.
         self.pending = False
+        # (status, method, path) a journey means to get, e.g. the 429 of a locked login.
+        self.expected = set()
+
+    def expect_status(self, status, method, path):
+        """Say that the journey means to get ``status`` for ``method`` ``path`` (a lockout page):
+        that answer, and the browser's console note about it, are then not problems."""
+        self.expected.add((status, method, path))
 
     def on_console(self, message):
         if message.type == "error":
             where = message.page.url if message.page else "?"
+            status = re.search(r"responded with a status of (\d+)", message.text)
+            location = urlsplit(message.location.get("url", "")).path
+            if status and any(int(status.group(1)) == code and location == path
+                              for code, _method, path in self.expected):
+                return
             self.problems.append(f"console error on {where}: {message.text}")
 
     def on_response(self, response):
+        request = response.request
+        if (response.status, request.method, urlsplit(response.url).path) in self.expected:
+            return
         if response.status >= 400:
-            self.problems.append(f"{response.status} for {response.request.method} {response.url}")
+            self.problems.append(f"{response.status} for {request.method} {response.url}")
 
     def on_navigated(self, frame):
         if frame.parent_frame is None and frame.url.startswith(self.site.url):
@@ -381,6 +396,18 @@ def log_in(page, username, password=PASSWORD):
     page.get_by_label(re.compile("password", re.I)).first.fill(password)
     page.locator("main form").get_by_role("button", name=re.compile("log in", re.I)).click()
     page.wait_for_load_state()
+
+
+def open_admin_menu_item(page, name, submenu=None):
+    """Click an item of the admin's sidebar (in ``submenu``, e.g. "Settings", if given),
+    opening the sidebar first on a narrow screen."""
+    sidebar = page.locator("#wagtail-sidebar")
+    first = sidebar.get_by_role("button", name=submenu) if submenu else sidebar.get_by_role("link", name=name)
+    if not first.is_visible():
+        page.get_by_role("button", name=re.compile("toggle sidebar", re.I)).click()
+    if submenu:
+        first.click()
+    sidebar.get_by_role("link", name=name).click()
 
 
 def admin_log_in(page, username, password=PASSWORD):

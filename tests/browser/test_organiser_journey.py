@@ -6,21 +6,13 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from .conftest import admin_log_in
+from .conftest import admin_log_in, open_admin_menu_item
 
 pytestmark = pytest.mark.browser
 
 # Far enough ahead to be upcoming whenever CI runs; each width its own year, so the two runs
 # of the journey create distinct sessions.
 YEARS = {1280: 2029, 390: 2030}
-
-
-def open_admin_menu_item(page, name):
-    """Click an item of the admin's sidebar, opening the sidebar first on a narrow screen."""
-    link = page.locator("#wagtail-sidebar").get_by_role("link", name=name)
-    if not link.is_visible():
-        page.get_by_role("button", name=re.compile("toggle sidebar", re.I)).click()
-    link.click()
 
 
 def second_tuesday(year, month):
