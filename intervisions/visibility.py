@@ -113,10 +113,13 @@ def open_actions(user):
 def related_records(user, page):
     """Records linked to a page (a session, or a case study) that ``user`` may see.
 
-    Matched by the page's id on each link a record has to pages, so this module needs to know
-    no page types of other apps; page ids are unique across all page types.
+    Matched by the page's translation key on each link a record has to pages, so this module
+    needs to know no page types of other apps, and the Dutch or Danish version of a session or
+    case study shows the records linked to its original (#15).
     """
+    key = page.translation_key
     records = visible_records(user).filter(
-        Q(session=page.pk) | Q(related_sessions=page.pk) | Q(related_case_studies=page.pk))
+        Q(session__translation_key=key) | Q(related_sessions__translation_key=key)
+        | Q(related_case_studies__translation_key=key))
     return IntervisionRecord.objects.filter(pk__in=records.values("pk")).select_related("method")
 

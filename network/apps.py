@@ -13,6 +13,7 @@ class NetworkConfig(AppConfig):
     # Each app may contribute to the demo network through a module of its own; the core
     # runs first and never imports the apps that build on it.
     demo_module = "network.demo"
+    demo_translations_module = "network.demo_translations"
     # Likewise each app declares its groups and permissions in a module of its own (see
     # network/permissions.py), which the step below collects without naming the apps.
     permissions_module = "network.permissions"
@@ -20,8 +21,13 @@ class NetworkConfig(AppConfig):
     def ready(self):
         # Imported here, not at the top: it loads Wagtail's and the auth app's models, which
         # are not ready while the app registry is still importing the app configs.
-        from . import permissions
+        from wagtail.signals import page_published
 
+        from . import permissions, translation
+
+        # Every published original gets an alias in each language that lacks it (#15).
+        page_published.connect(translation.sync_on_publish,
+                               dispatch_uid="network_sync_page_to_all_locales")
         post_migrate.connect(permissions.grant_after_migrate, sender=self,
                              dispatch_uid="network_grant_after_migrate")
         for model in permissions.declared_page_models():

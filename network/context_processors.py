@@ -3,6 +3,7 @@ from django.conf import settings
 from django.utils.functional import SimpleLazyObject
 
 from network import hub
+from network.translation import active_language
 
 
 def navigation(request):
@@ -14,4 +15,6 @@ def navigation(request):
         "member_menu": SimpleLazyObject(hub.member_menu),
         # Not "site_name": Django's auth views set that to the host (get_current_site) and win.
         "network_name": settings.WAGTAIL_SITE_NAME,
+        # The home page in the visitor's language (#15): no query, the prefix is the address.
+        "home_url": f"/{active_language()}/",
     }

@@ -28,4 +28,6 @@ def csrf_failure(request, reason="", template_name="403_csrf.html"):
     ``reason`` may contain what the browser sent (Origin, Referer), so it is only classified,
     never shown; the logs already record it.
     """
+    # A fresh CSRF cookie, so that going back and sending the form again can work.
+    csrf.get_token(request)
     return render(request, template_name, {"cause": failure_cause(reason)}, status=403)

@@ -25,10 +25,12 @@ A section is a template and a function giving its context; ``{% hub_sections "ho
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from django.db.models import Q
+from django.db.models import OuterRef, Q, Subquery
 from django.urls import reverse
 from wagtail import hooks
-from wagtail.models import Site
+from wagtail.models import Page, Site
+
+from .translation import active_language, locale_language
 
 HOME_SECTIONS = "network_home_sections"
 AREA_SECTIONS = "network_area_sections"
@@ -110,18 +112,31 @@ def sections(place):
 
 def main_navigation(request):
     """The main navigation: registered header links, then any other live, public page under
-    the site's root ticked "Show in menus", by its title. One query for all the pages.
+    the site's root ticked "Show in menus", by its title. Pages are those of the active
+    language's tree (#15): a link registered by slug finds the page by its slug in the default
+    language's tree, so a translated slug does not lose the link. Two queries for all the pages.
 
     Each item is a dict with ``label``, ``url`` and ``current`` (the request is at or below it).
     """
     links = hooks.get_hooks(HEADER_LINKS)
     pages = {}
+    language = active_language()
     site = Site.find_for_request(request)
     if site is not None:
         slugs = {link.page_slug for link in links if link.page_slug}
-        children = site.root_page.get_children().live().public()
-        for page in children.filter(Q(slug__in=slugs) | Q(show_in_menus=True)):
-            pages[page.slug] = page
+        children = (site.root_page.get_children().live().public()
+                    .filter(Q(slug__in=slugs) | Q(show_in_menus=True)))
+        if language != locale_language(site.root_page.locale_id):
+            # The same pages in the visitor's language, each with its slug in the default
+            # tree (what header links name), in one query.
+            default_slug = children.filter(translation_key=OuterRef("translation_key"))
+            children = (Page.objects.live().public()
+                        .filter(locale__language_code=language,
+                                translation_key__in=children.values("translation_key"))
+                        .annotate(default_slug=Subquery(default_slug.values("slug")[:1])))
+        for page in children:
+            pages[getattr(page, "default_slug", page.slug)] = page
+    home_url = f"/{language}/"
     entries = []
     for link in links:
         if link.url_name:
@@ -130,7 +145,8 @@ def main_navigation(request):
             entries.append((link.label, pages.pop(link.page_slug).get_url(request)))
     entries += [(page.title, page.get_url(request)) for page in pages.values()
                 if page.show_in_menus]
-    return [{"label": label, "url": url, "current": request.path.startswith(url) and url != "/"}
+    return [{"label": label, "url": url,
+             "current": request.path.startswith(url) and url not in ("/", home_url)}
             for label, url in entries if url]
 
 

@@ -33,6 +33,7 @@ from django.apps import apps as global_apps
 from django.contrib.auth.management import create_permissions
 from django.contrib.auth.models import Group, Permission
 from django.contrib.contenttypes.management import create_contenttypes
+from django.contrib.contenttypes.models import ContentType
 from django.db import DEFAULT_DB_ALIAS, connections, transaction
 from django.db.migrations.executor import MigrationExecutor
 from wagtail.models import (
@@ -86,6 +87,10 @@ GRANTS = [
     Grant(ORGANISERS,
           permissions=("wagtailadmin.access_admin",)
           + crud("network", "memberarea", "organisation", "person", "theme")),
+    # Pages in three languages (#15): organisers translate their sessions, editors the rest,
+    # with wagtail-localize (docs/languages.md).
+    Grant(ORGANISERS, permissions=("wagtail_localize.submit_translation",)),
+    Grant(EDITORS, permissions=("wagtail_localize.submit_translation",)),
 ]
 
 
@@ -98,9 +103,25 @@ def declarations():
     return [import_module(name) for name in names if name]
 
 
+# Permissions that an app's data migration creates on a content type of no model: ``flush``
+# (a backup restore) deletes them and no migration runs again, so they are made here.
+MIGRATION_MADE_PERMISSIONS = {
+    "wagtail_localize.submit_translation": ("translation", "Can submit translations"),
+}
+
+
 def _permission(dotted):
     app_label, codename = dotted.split(".", 1)
-    return Permission.objects.get(content_type__app_label=app_label, codename=codename)
+    permission = Permission.objects.filter(content_type__app_label=app_label,
+                                           codename=codename).first()
+    if permission is None and dotted in MIGRATION_MADE_PERMISSIONS:
+        model, name = MIGRATION_MADE_PERMISSIONS[dotted]
+        content_type = ContentType.objects.get_or_create(app_label=app_label, model=model)[0]
+        permission = Permission.objects.create(content_type=content_type, codename=codename,
+                                               name=name)
+    if permission is None:
+        raise Permission.DoesNotExist(f"No permission {dotted}")
+    return permission
 
 
 def _group(name):

@@ -1,18 +1,62 @@
-"""The sitemap: Wagtail's, with page addresses on the host the sitemap was asked from."""
+"""The sitemap: Wagtail's, with every language's pages and their alternates (#15), and page
+addresses on the host the sitemap was asked from."""
+from collections import defaultdict
+from functools import reduce
+from operator import or_
+
+from django.db.models import Q
 from wagtail.contrib.sitemaps import Sitemap as WagtailSitemap
+from wagtail.models import Page
 
 from .absolute_urls import absolute_url
 
 
 class Sitemap(WagtailSitemap):
-    """Wagtail builds each location from the Site record's host and port; use the request's."""
+    """Pages written in each language (originals and translations, not aliases: an alias
+    repeats its original's text), each listing its versions in the other languages."""
+
+    def items(self):
+        """Live, public, non-alias pages of every language's tree of the site."""
+        root = self.get_wagtail_site().root_page
+        roots = Page.objects.filter(translation_key=root.translation_key, depth=root.depth)
+        in_a_tree = reduce(or_, (Q(path__startswith=path)
+                                 for path in roots.values_list("path", flat=True)))
+        return (Page.objects.filter(in_a_tree, alias_of__isnull=True).live().public()
+                .order_by("path").select_related("locale").defer_streamfields().specific())
+
+    def _urls(self, page, protocol, domain):
+        """Wagtail's entries, with ``alternates`` (hreflang) where a page exists in more than
+        one language; the alternates' addresses are moved with the entries in ``get_urls``."""
+        urls, by_key = [], defaultdict(list)
+        for item in self.paginator.page(page).object_list:
+            for url_info in item.get_sitemap_urls(self.request):
+                url_info["lang_code"] = item.locale.language_code
+                urls.append(url_info)
+                by_key[item.translation_key].append(url_info)
+        for versions in by_key.values():
+            if len(versions) > 1:
+                alternates = [{"lang_code": v["lang_code"], "location": v["location"]}
+                              for v in versions]
+                for url_info in versions:
+                    url_info["alternates"] = alternates
+        last_mods = {url_info.get("lastmod") for url_info in urls}
+        if last_mods and None not in last_mods:
+            self.latest_lastmod = max(last_mods)
+        return urls
 
     def get_urls(self, page=1, site=None, protocol=None):
-        """Wagtail's entries, each location moved from the Site's root URL to the request's."""
+        """The entries, each location moved from the Site's root URL to the request's."""
         urls = super().get_urls(page=page, site=site, protocol=protocol)
         root = self.get_wagtail_site().root_url
-        for entry in urls:
-            location = entry["location"]
+
+        def moved(location):
             if location.startswith(root + "/"):
-                entry["location"] = absolute_url(location[len(root):], self.request)
+                return absolute_url(location[len(root):], self.request)
+            return location
+
+        for entry in urls:
+            entry["location"] = moved(entry["location"])
+            for alternate in entry.get("alternates", ()):
+                if not alternate.get("moved"):
+                    alternate["location"], alternate["moved"] = moved(alternate["location"]), True
         return urls

@@ -61,8 +61,9 @@ def empty_cache():
 
 @pytest.fixture
 def home_page(db):
-    """The home page the migrations create, as the default site's root."""
-    return HomePage.objects.get()
+    """The home page the migrations create, as the default site's root (the English one: the
+    other languages' home pages are its translations or aliases, #15)."""
+    return HomePage.objects.get(depth=2, locale__language_code="en")
 
 
 @pytest.fixture

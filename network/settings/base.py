@@ -25,6 +25,9 @@ INSTALLED_APPS = [
     "casestudies",
     "sessions",
     "intervisions",
+    # Content translation (#15, docs/languages.md); .locales replaces wagtail.locales.
+    "wagtail_localize",
+    "wagtail_localize.locales",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",
@@ -62,7 +65,8 @@ MIDDLEWARE = [
     "network.middleware.HeadWithoutBodyMiddleware",
     "network.middleware.AdminBadInputMiddleware",  # 400, not 500, for Wagtail's choosers (#14)
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
+    "network.middleware.LocaleMiddleware",  # Django's, a view's 404 stays a 404 (#15)
+    "network.middleware.RememberLanguageMiddleware",  # the switcher's choice sticks (#15)
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -146,10 +150,12 @@ LOGOUT_REDIRECT_URL = "/"
 LANGUAGE_CODE = "en"
 LANGUAGES = [("en", _("English")), ("nl", _("Dutch")), ("da", _("Danish"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# English dates as this network writes them ("3 December 2026", 24-hour clock): network/formats.
+FORMAT_MODULE_PATH = ["network.formats"]
 TIME_ZONE = "Europe/Amsterdam"
 USE_I18N = True
 USE_TZ = True
-WAGTAIL_I18N_ENABLED = False
+WAGTAIL_I18N_ENABLED = True  # one page tree per language (#15, docs/languages.md)
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 
 STATIC_URL = "/static/"
@@ -183,7 +189,8 @@ WAGTAIL_SITE_NAME = env_str("SITE_NAME", "Centre Network")
 WAGTAILADMIN_BASE_URL = env_str("SITE_URL", "http://127.0.0.1:8000")
 # Host used in calendar UIDs (session-<id>@<host>): fixed per installation so UIDs never change.
 CALENDAR_UID_DOMAIN = env_str("CALENDAR_UID_DOMAIN", "centre-network.example")
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# Wagtail's database backend; on PostgreSQL each text is stemmed in its own language (#15).
+WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "network.search_backend"}}
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "key", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAILDOCS_SERVE_METHOD = "serve_view"

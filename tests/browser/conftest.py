@@ -391,7 +391,7 @@ def check_accessibility(page):
 
 def log_in(page, username, password=PASSWORD):
     """Log in through the site's own login form."""
-    page.goto("/account/login/")
+    page.goto("/en/account/login/")
     page.get_by_label(re.compile("e-mail|email|username", re.I)).first.fill(username)
     page.get_by_label(re.compile("password", re.I)).first.fill(password)
     page.locator("main form").get_by_role("button", name=re.compile("log in", re.I)).click()

@@ -6,7 +6,8 @@ import re
 SESSIONS = """
     SELECT p.id, p.title, p.url_path, s.capacity, s.max_per_area
     FROM network_sessions_sessionpage s JOIN wagtailcore_page p ON p.id = s.page_ptr_id
-    WHERE p.live AND s.status != 'cancelled' AND s.starts_at > ?
+    JOIN wagtailcore_locale l ON l.id = p.locale_id
+    WHERE p.live AND l.language_code = 'en' AND s.status != 'cancelled' AND s.starts_at > ?
       AND (s.registration_opens IS NULL OR s.registration_opens <= ?)
       AND (s.registration_closes IS NULL OR s.registration_closes > ?)
     ORDER BY s.starts_at
@@ -60,8 +61,9 @@ def account_area(site, username):
 
 
 def page_path(session):
-    """The public path of a page in the one-site demo: its url_path without the root's slug."""
-    return "/" + session["url_path"].split("/", 2)[2]
+    """The public English path of a page of the default tree in the one-site demo: its url_path
+    without the root's slug, under the language prefix (#15)."""
+    return "/en/" + session["url_path"].split("/", 2)[2]
 
 
 def session_with_room(site, email, area_id, exclude=()):

@@ -13,7 +13,7 @@ pytestmark = pytest.mark.browser
 def test_organiser_unlocks_an_account_locked_by_wrong_passwords(page, width):
     """The editor mistypes the password until the login locks; the organiser lifts the lock
     under Settings → Locked accounts; the right password then works."""
-    page.watch.expect_status(429, "POST", "/account/login/")
+    page.watch.expect_status(429, "POST", "/en/account/login/")
     for attempt in range(1, 7):
         log_in(page, "editor", password=f"wrong-{attempt}")
         if page.get_by_role("heading", name="Login locked").count():
@@ -51,7 +51,8 @@ def test_contributor_changes_their_address_and_confirms_it_from_the_mailbox(page
     expect(page.locator("main")).to_contain_text("Not confirmed yet")
 
     (message,) = [m for m in site.mails(to=address) if "Confirm your e-mail" in (m["Subject"] or "")]
-    link = re.search(r"https?://[^/\s]+(/account/email/confirm/\S+/)", site.mail_text(message)).group(1)
+    link = re.search(r"https?://[^/\s]+((?:/(?:en|nl|da))?/account/email/confirm/\S+/)",
+                     site.mail_text(message)).group(1)
     page.goto(link)  # opening the link (as a mail scanner would) confirms nothing yet
     expect(page.get_by_role("heading", level=1)).to_have_text("Confirm your e-mail address")
     assert site.sql("SELECT COUNT(*) FROM network_verifiedemail WHERE email = ?", address) == [(0,)]

@@ -24,7 +24,7 @@ def _result_count(page):
 
 
 def test_visitor_filters_searches_and_opens_a_case_study(page):
-    page.goto("/")
+    page.goto("/en/")
     page.get_by_role("navigation", name=re.compile("main", re.I)).get_by_role(
         "link", name="Case studies").click()
     expect(page.get_by_role("heading", level=1)).to_have_text(re.compile("case stud", re.I))
@@ -64,7 +64,7 @@ def test_visitor_filters_searches_and_opens_a_case_study(page):
 
 
 def test_site_search_shows_clean_snippets_types_and_session_dates(page):
-    page.goto("/")
+    page.goto("/en/")
     page.get_by_role("search", name="Site search").get_by_role("searchbox").fill("vacancy")
     page.get_by_role("search", name="Site search").get_by_role("button", name="Search").click()
     results = page.locator(".search-results > li")

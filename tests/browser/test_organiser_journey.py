@@ -64,7 +64,7 @@ def test_organiser_generates_a_series_and_publishes_a_session(page, width):
     publish.click()
     expect(page.locator(".messages")).to_contain_text(re.compile("published", re.I))
 
-    page.goto("/sessions/")
+    page.goto("/en/sessions/")
     page.get_by_label("Series").select_option(label="Learning programme 2027")
     page.get_by_label("Month").fill(f"{year}-01")
     page.get_by_role("button", name="Apply").click()

@@ -19,7 +19,7 @@ def manage_link(site, address, subject_words):
     for message in reversed(site.mails(to=address)):
         if re.search(subject_words, message["Subject"] or "", re.I):
             text = site.mail_text(message)
-            match = re.search(r"https?://[^/\s]+(/registrations/[A-Za-z0-9_-]+/)\s", text)
+            match = re.search(r"https?://[^/\s]+((?:/(?:en|nl|da))?/registrations/[A-Za-z0-9_-]+/)\s", text)
             assert match, f"no registrations link in the e-mail {message['Subject']!r}:\n{text}"
             return match.group(1)
     subjects = [m["Subject"] for m in site.mails(to=address)]
@@ -32,7 +32,8 @@ def confirm_from_email(page, site, address, title):
     for message in reversed(site.mails(to=address)):
         if "confirm" in (message["Subject"] or "").lower() and title in (message["Subject"] or ""):
             text = site.mail_text(message)
-            match = re.search(r"https?://[^/\s]+(/registrations/[A-Za-z0-9_-]+/\d+/confirm/)\s", text)
+            match = re.search(
+                r"https?://[^/\s]+((?:/(?:en|nl|da))?/registrations/[A-Za-z0-9_-]+/\d+/confirm/)\s", text)
             assert match, f"no confirmation link in the e-mail {message['Subject']!r}:\n{text}"
             break
     else:
@@ -69,7 +70,7 @@ def test_member_registers_cancels_registers_again_and_deletes_their_data(page, w
 
     log_in(page, username)
     expect(page.get_by_role("link", name="My sessions")).to_be_visible()
-    page.goto("/sessions/")
+    page.goto("/en/sessions/")
     page.get_by_role("link", name=title, exact=True).first.click()
     expect(page.get_by_role("heading", level=1)).to_have_text(title)
     # What matters comes first, on a phone too: date, time and places on the first screen.
@@ -142,7 +143,7 @@ def test_visitor_without_account_registers_confirms_and_cancels_from_the_email(p
     session = state.session_with_room(site, address, area_id)
     title = session["title"]
 
-    page.goto("/sessions/")
+    page.goto("/en/sessions/")
     page.get_by_role("link", name=title, exact=True).first.click()
     form = page.locator("form.registration-form")
     # Sending it empty says what is missing, on the fields.
@@ -235,7 +236,7 @@ def test_waiting_list_member_is_promoted_when_someone_cancels(page, browser, wid
     try:
         other = other_context.new_page()
         for token, registration_id in others:
-            other.goto(f"/registrations/{token}/{registration_id}/cancel/")
+            other.goto(f"/en/registrations/{token}/{registration_id}/cancel/")
             other.get_by_role("button", name="Yes, cancel my place").click()
             expect(other.locator("main")).to_contain_text("is cancelled")
     finally:

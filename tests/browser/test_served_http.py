@@ -30,7 +30,7 @@ def raw_head(site, path):
 
 def test_head_requests_get_headers_and_no_body(live_site):
     document = live_site.sql("SELECT id, file FROM wagtaildocs_document ORDER BY id LIMIT 1")
-    paths = ["/", "/case-studies/", "/calendar/sessions.ics", "/feeds/case-studies/", "/members/"]
+    paths = ["/en/", "/en/case-studies/", "/calendar/sessions.ics", "/feeds/case-studies/", "/en/members/"]
     if document:
         doc_id, file_name = document[0]
         paths.append(f"/documents/{doc_id}/{file_name.rsplit('/', 1)[-1]}")
@@ -53,7 +53,7 @@ def test_head_requests_get_headers_and_no_body(live_site):
 
 
 def test_the_brand_is_the_site_name_not_the_host(page):
-    page.goto("/account/login/")
+    page.goto("/en/account/login/")
     host = urlsplit(page.site.url).netloc
     assert page.title().endswith("· Centre Network")
     assert host not in page.locator("header").inner_text()

@@ -17,7 +17,7 @@ def test_the_watch_catches_what_a_journey_must_not_do(page):
     site = page.site
     page.route(f"{site.url}/watch-self-test/", lambda route: route.fulfill(
         status=200, content_type="text/html", body=BROKEN_PAGE))
-    for path in ("/watch-self-test/", "/no-such-page-for-the-watch/"):
+    for path in ("/watch-self-test/", "/en/no-such-page-for-the-watch/"):
         page.goto(path)
         deadline = time.monotonic() + 20
         while site.url + path not in page.watch.checked and time.monotonic() < deadline:
@@ -27,6 +27,6 @@ def test_the_watch_catches_what_a_journey_must_not_do(page):
     assert re.search(r"axe serious (html-has-lang|image-alt)", problems), problems
     assert "console error" in problems and "something broke" in problems
     assert "request to another host: https://cdn.example.net/tracker.png" in problems
-    assert "404 for GET" in problems and "/no-such-page-for-the-watch/" in problems
+    assert "404 for GET" in problems and "/en/no-such-page-for-the-watch/" in problems
     # Caught as intended: nothing left for the fixture to fail on.
     page.watch.problems.clear()
