@@ -12,7 +12,15 @@ from wagtail.documents import get_document_model
 from network.demo import area, coordinator, load_standard_page, set_m2m, theme, upsert
 from network.models import Person
 
-from .demo_content import AGREEMENT, ATTACHMENTS, CONSENT, PREVIOUS, RECORDS, ROLES
+from .demo_content import (
+    AGREEMENT,
+    ATTACHMENTS,
+    CONSENT,
+    METHOD_TRANSLATIONS,
+    PREVIOUS,
+    RECORDS,
+    ROLES,
+)
 from .demo_page import PAGE
 from .models import (
     ConsentRecord,
@@ -37,7 +45,8 @@ def load_intervisions(stdout):
     facilitator = coordinator()
     by_area = {}
     for data in RECORDS:
-        method, _, _ = upsert(IntervisionMethod, {"name": data["method"]}, {})
+        method, _, _ = upsert(IntervisionMethod, {"name": data["method"]},
+                              METHOD_TRANSLATIONS.get(data["method"], {}))
         minute_taker, absent = ROLES[data["area"]]
         previous = PREVIOUS.get(data["area"])
         record, _, _ = upsert(

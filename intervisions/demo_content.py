@@ -25,6 +25,29 @@ PREVIOUS = {"svendborg": ("vejle", (
     "three-year plan is half written; the question to the municipality is still open."))}
 # The widening of the Vlaardingen record, with the case owner's consent.
 CONSENT = ("vlaardingen", "participants", "members", datetime(2026, 4, 2, 9, 30, tzinfo=UTC))
+# The methods' names and descriptions in Dutch and Danish, by English name (network.localized).
+# The four methods are created by a migration, which gives them these names too.
+METHOD_TRANSLATIONS = {
+    "Incident method": dict(
+        name_nl="Incidentmethode", name_da="Incidentmetoden",
+        description_nl="Een kort, concreet incident; de collega's stellen vragen en geven daarna "
+                       "ieder een advies.",
+        description_da="En kort, konkret hændelse; kollegerne stiller spørgsmål, og bagefter "
+                       "giver hver især et råd."),
+    "Ten-step method": dict(
+        name_nl="Tienstappenmethode", name_da="Titrinsmetoden",
+        description_nl="Een gestructureerde ronde in tien stappen, van vraag tot lessen.",
+        description_da="En struktureret runde i ti trin, fra spørgsmål til læring."),
+    "Balint method": dict(
+        name_nl="Balintmethode", name_da="Balintmetoden",
+        description_nl="Aandacht voor gevoelens en verhoudingen in de casus.",
+        description_da="Opmærksomhed på følelser og relationer i casen."),
+    "Gossip method": dict(
+        name_nl="Roddelmethode", name_da="Sladremetoden",
+        description_nl="De collega's praten onderling over de casus terwijl de casusinbrenger "
+                       "luistert.",
+        description_da="Kollegerne taler indbyrdes om casen, mens caseejeren lytter."),
+}
 
 RECORDS = [
     dict(

@@ -5,6 +5,7 @@ Who may see a record is decided only by ``intervisions.visibility``.
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -12,6 +13,7 @@ from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.models import Orderable
 
+from network.localized import TRANSLATION_COLUMN, LocalizedNamesMixin, localized_panel
 from network.models import MemberArea, Person, Theme
 
 from .admin_forms import IntervisionRecordForm
@@ -35,15 +37,24 @@ def is_widening(old, new):
     return bool(old) and old != new and new != ConfidentialityLevel.PARTICIPANTS
 
 
-class IntervisionMethod(models.Model):
-    """A method of peer consultation (incident method, ten-step, Balint, …); editors extend it."""
+class IntervisionMethod(LocalizedNamesMixin, models.Model):
+    """A method of peer consultation (incident method, ten-step, Balint, …); editors extend it.
+
+    Its name and description have a column per language (network.localized).
+    """
 
     name = models.CharField(_("name"), max_length=80, unique=True)
+    name_nl = models.CharField(_("name (Dutch)"), max_length=80, **TRANSLATION_COLUMN)
+    name_da = models.CharField(_("name (Danish)"), max_length=80, **TRANSLATION_COLUMN)
     description = models.TextField(_("description"), blank=True)
+    description_nl = models.TextField(_("description (Dutch)"), **TRANSLATION_COLUMN)
+    description_da = models.TextField(_("description (Danish)"), **TRANSLATION_COLUMN)
     phases = models.TextField(_("phases"), blank=True,
                               help_text=_("One phase per line, in the order they are run."))
 
-    panels = [FieldPanel("name"), FieldPanel("description"), FieldPanel("phases")]
+    panels = [localized_panel("name", _("name")),
+              localized_panel("description", _("description"), side_by_side=False),
+              FieldPanel("phases")]
 
     class Meta:
         ordering = ["name"]
@@ -51,11 +62,17 @@ class IntervisionMethod(models.Model):
         verbose_name_plural = _("intervision methods")
 
     def __str__(self):
-        return self.name
+        return self.localized_name  # in the active language
 
     def phase_list(self):
         """The phases as a list of non-empty lines."""
         return [line.strip() for line in self.phases.splitlines() if line.strip()]
+
+
+def canonical_sessions():
+    """Sessions a record may link to: the events themselves, i.e. their pages in the default
+    language (#15); a Dutch or Danish session page is the same event in another language."""
+    return Q(locale__language_code=settings.LANGUAGE_CODE)
 
 
 class IntervisionRecord(ClusterableModel):
@@ -67,7 +84,7 @@ class IntervisionRecord(ClusterableModel):
 
     date = models.DateField(_("date"))
     session = models.ForeignKey("network_sessions.SessionPage", verbose_name=_("session"),
-                                null=True, blank=True,
+                                null=True, blank=True, limit_choices_to=canonical_sessions,
                                 on_delete=models.SET_NULL, related_name="intervisions")
     area = models.ForeignKey(MemberArea, verbose_name=_("area that brought the case"),
                              on_delete=models.PROTECT, related_name="intervisions")
@@ -105,7 +122,7 @@ class IntervisionRecord(ClusterableModel):
         related_name="intervisions")
     related_sessions = ParentalManyToManyField(
         "network_sessions.SessionPage", verbose_name=_("related sessions"), blank=True,
-        related_name="related_intervisions")
+        related_name="related_intervisions", limit_choices_to=canonical_sessions)
     confidentiality = models.CharField(_("confidentiality"), max_length=20,
                                        choices=ConfidentialityLevel.choices,
                                        default=ConfidentialityLevel.PARTICIPANTS)

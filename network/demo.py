@@ -29,6 +29,7 @@ from .demo_content import (
     PEOPLE,
     SITE_NAME,
     STANDARD_PAGES,
+    THEME_TRANSLATIONS,
     THEMES,
 )
 from .models import HomePage, MemberArea, Organisation, Person, PersonRole, StandardPage, Theme
@@ -105,7 +106,7 @@ def load_themes():
         themes[slug], _, _ = upsert(
             Theme, {"slug": slug},
             {"name": name, "description": description, "search_terms": terms,
-             "sort_order": order * 10},
+             "sort_order": order * 10, **THEME_TRANSLATIONS.get(slug, {})},
         )
     return themes
 
@@ -166,7 +167,7 @@ def load_site():
 
 def load_pages(stdout):
     """The home page's text, and the network's own pages (About) under it."""
-    home = HomePage.objects.get()
+    home = HomePage.objects.get(depth=2, locale__language_code="en")
     if _update_page(home, HOME_PAGE):
         stdout.write("  Home page published")
     for data in STANDARD_PAGES:
@@ -180,7 +181,7 @@ def load_standard_page(data, stdout):
     ``(block type, value)`` pairs) and ``show_in_menus``. Other apps' demo loaders use this
     for their explanatory pages, so that the hub's content names none of them. Returns the page.
     """
-    home = HomePage.objects.get()
+    home = HomePage.objects.get(depth=2, locale__language_code="en")
     page = home.get_children().filter(slug=data["slug"]).specific().first()
     if page is None:
         page = StandardPage(slug=data["slug"], title=data["title"], intro=data["intro"],

@@ -63,15 +63,134 @@ THEMES = [
      "veiligheid, winkelcriminaliteit, keurmerk veilig ondernemen, tryghed, sikkerhed"),
 ]
 
+# The themes' names and descriptions in Dutch and Danish (network.localized), by slug: the
+# words of /work/shared/GLOSSARY.md, so that a Dutch member reads "Leegstand" where an English
+# one reads "Vacancy".
+THEME_TRANSLATIONS = {
+    "vacancy": dict(
+        name_nl="Leegstand",
+        name_da="Tomme butikker",
+        description_nl=(
+            "Lege winkelpanden en wat centra eraan doen: pop-up- en starterregelingen, in gesprek "
+            "met eigenaren die ver weg wonen, begane gronden ombouwen tot woningen of werkruimte, "
+            "en een kleiner, sterker kernwinkelgebied afbakenen."),
+        description_da=(
+            "Tomme butikslokaler og hvad bymidterne gør ved dem: pop-up- og "
+            "iværksætterordninger, dialog med ejere, der bor langt væk, stueetager, der bliver "
+            "til boliger eller arbejdspladser, og en mindre, stærkere butikskerne."),
+    ),
+    "branding": dict(
+        name_nl="Branding en citymarketing",
+        name_da="Bybranding",
+        description_nl=(
+            "Het verhaal dat een centrum over zichzelf vertelt en hoe het dat doet: een gedeelde "
+            "identiteit, citymarketing, campagnes voor bezoekers en de uitstraling van de straten."),
+        description_da=(
+            "Den fortælling, en bymidte har om sig selv, og måden den fortæller den på: en fælles "
+            "identitet, bymarkedsføring, kampagner for besøgende og gadernes udtryk."),
+    ),
+    "undermining": dict(
+        name_nl="Ondermijning",
+        name_da="Kriminel infiltration",
+        description_nl=(
+            "Als georganiseerde misdaad zich mengt in legale bedrijvigheid: winkels die geld "
+            "witwassen, stromannen als eigenaar, intimidatie. Hoe je de signalen herkent en "
+            "samenwerkt met politie en gemeente zonder eerlijke ondernemers in gevaar te brengen."),
+        description_da=(
+            "Når organiseret kriminalitet blander sig i lovlig forretning: butikker, der "
+            "hvidvasker penge, stråmænd som ejere, intimidering. Sådan genkender man tegnene og "
+            "samarbejder med politi og kommune uden at bringe hæderlige erhvervsdrivende i fare."),
+    ),
+    "public-space": dict(
+        name_nl="Openbare ruimte",
+        name_da="Byrum",
+        description_nl=(
+            "Straten, pleinen, bomen, bankjes, verlichting en speelplekken: de vloer van het "
+            "centrum die iedereen deelt, en hoe inrichting en onderhoud mensen langer laten blijven."),
+        description_da=(
+            "Gader, pladser, træer, bænke, belysning og legepladser: bymidtens fælles gulv, og "
+            "hvordan indretning og vedligehold får folk til at blive længere."),
+    ),
+    "mobility": dict(
+        name_nl="Mobiliteit",
+        name_da="Mobilitet",
+        description_nl=(
+            "Hoe mensen en goederen het centrum bereiken: parkeren, fietsen, openbaar vervoer, "
+            "bevoorrading en de autovrije uren van een winkelstraat."),
+        description_da=(
+            "Hvordan mennesker og varer kommer til bymidten: parkering, cykling, kollektiv "
+            "trafik, varelevering og en handelsgades bilfrie timer."),
+    ),
+    "financing": dict(
+        name_nl="Financiering en ondernemersfondsen",
+        name_da="Finansiering og fælles fonde",
+        description_nl=(
+            "Het werk voor het centrum voor meer dan een jaar tegelijk betalen: "
+            "ondernemersfondsen, bedrijveninvesteringszones (BIZ), draagvlakmetingen en "
+            "cofinanciering door de gemeente."),
+        description_da=(
+            "At betale for arbejdet i bymidten for mere end et år ad gangen: fælles fonde for "
+            "de erhvervsdrivende, BID-ordninger, afstemninger om opbakning og medfinansiering "
+            "fra kommunen."),
+    ),
+    "governance": dict(
+        name_nl="Organisatie en bestuur",
+        name_da="Organisering og styring",
+        description_nl=(
+            "Wie beslist en wie betaalt: de gouden driehoek van gemeente, ondernemers en "
+            "vastgoedeigenaren, stichtingen en besturen, mandaten en de rol van de "
+            "centrummanager."),
+        description_da=(
+            "Hvem beslutter, og hvem betaler: samarbejdet mellem kommune, erhvervsdrivende og "
+            "ejendomsejere, foreninger og bestyrelser, mandater og citychefens rolle."),
+    ),
+    "digitalisation": dict(
+        name_nl="Digitalisering",
+        name_da="Digitalisering",
+        description_nl=(
+            "Passantentellingen en andere data, de online zichtbaarheid van het centrum, "
+            "gezamenlijke platforms voor lokale winkels en de vaardigheden die ondernemers nodig "
+            "hebben om ze te gebruiken."),
+        description_da=(
+            "Kundetællinger og andre data, bymidtens synlighed på nettet, fælles platforme for "
+            "de lokale butikker og de færdigheder, de erhvervsdrivende skal have for at bruge dem."),
+    ),
+    "events": dict(
+        name_nl="Evenementen en promotie",
+        name_da="Arrangementer og markedsføring",
+        description_nl=(
+            "Markten, festivals, koopavonden en seizoenscampagnes: wat bezoekers trekt, wat het "
+            "kost en wie het organiseert."),
+        description_da=(
+            "Markeder, festivaler, aftenåbent og sæsonkampagner: hvad der trækker besøgende til, "
+            "hvad det koster, og hvem der står for det."),
+    ),
+    "safety": dict(
+        name_nl="Veiligheid",
+        name_da="Tryghed og sikkerhed",
+        description_nl=(
+            "Je veilig voelen in het centrum, overdag en 's avonds: verlichting, cameratoezicht, "
+            "winkeldiefstal, afspraken over het uitgaansleven en samenwerking met de politie."),
+        description_da=(
+            "At føle sig tryg i bymidten, både dag og aften: belysning, kameraovervågning, "
+            "butikstyveri, aftaler om nattelivet og samarbejde med politiet."),
+    ),
+}
+
 # --------------------------------------------------------------------------------------------
 # Member areas
 # --------------------------------------------------------------------------------------------
 # The population band is that of the town or district the centre serves, not of the whole
 # municipality (so Ebeltoft counts as a small town, Valby as a district of 50,000–100,000).
+# name_nl / name_da: the display name in Dutch and Danish ("Binnenstad Vlaardingen",
+# "Vlaardingen bymidte"); blank where people say the English name in that language too (a Dutch
+# member speaks of "Køge", everyone of "Zwart Janstraat"), which is then shown. Each profile is
+# also written in the area's own language (profile_nl / profile_da); elsewhere the English one shows.
 
 AREAS = [
     dict(
         slug="vlaardingen", name="Vlaardingen city centre", municipality="Vlaardingen",
+        name_nl="Binnenstad Vlaardingen", name_da="Vlaardingen bymidte",
         country="NL", region="Zuid-Holland", kind="city_centre", population_band="50k-100k",
         latitude="51.91250", longitude="4.34170", website="https://binnenstad-vlaardingen.example",
         member_since=2021, membership_status="active", organisation_model="foundation",
@@ -86,9 +205,21 @@ AREAS = [
             "being set up so that owners have one voice at the table. Current work: a joint "
             "approach to vacancy, shared promotion and the look and feel of the streets."
         ),
+        profile_nl=(
+            "Een oude haringhaven aan de Nieuwe Maas, met een compact centrum rond de Markt en de "
+            "haven. Winkelstraten die in de jaren negentig druk waren, hebben nu meer leegstand "
+            "dan de stad lief is, terwijl de kades met hun restaurants het goed doen. Vlaardingen "
+            "bouwt aan een centrumorganisatie waarin gemeente, ondernemers en vastgoedeigenaren "
+            "niet alleen praten maar ook geld en mensen inzetten, en koos ervoor te beginnen met "
+            "de partijen die mee willen doen in plaats van op iedereen te wachten. Er wordt een "
+            "vereniging van vastgoedeigenaren opgericht, zodat de eigenaren met één stem aan "
+            "tafel zitten. Nu in uitvoering: een gezamenlijke aanpak van leegstand, gezamenlijke "
+            "promotie en de uitstraling van de straten."
+        ),
     ),
     dict(
         slug="schiedam", name="Schiedam centre", municipality="Schiedam",
+        name_nl="Centrum Schiedam", name_da="Schiedam bymidte",
         country="NL", region="Zuid-Holland", kind="city_centre", population_band="50k-100k",
         latitude="51.91700", longitude="4.39900", website="https://centrum-schiedam.example",
         member_since=2022, membership_status="active", organisation_model="fund",
@@ -102,9 +233,21 @@ AREAS = [
             "part of a visit, on a tighter core shopping area, and together with the "
             "municipality on spotting businesses that seem to be a front for something else."
         ),
+        profile_nl=(
+            "Grachten, hoge molens en de oude jeneverbranderijen geven het centrum van Schiedam "
+            "een karakter waaraan weinig steden van die omvang tippen, maar de stad leeft in de "
+            "schaduw van buurstad Rotterdam. De lange Hoogstraat is de belangrijkste "
+            "winkelstraat; aan de uiteinden zijn winkels verdwenen, het midden houdt stand. Een "
+            "ondernemersfonds, betaald uit een heffing waarmee de ondernemers in een "
+            "draagvlakmeting instemden, financiert evenementen, verlichting en de centrummanager. "
+            "Het centrum werkt eraan het erfgoed van de branderijen onderdeel van een bezoek te "
+            "maken, aan een compacter kernwinkelgebied, en samen met de gemeente aan het "
+            "herkennen van bedrijven die een dekmantel lijken voor iets anders."
+        ),
     ),
     dict(
         slug="den-bosch", name="'s-Hertogenbosch city centre", municipality="'s-Hertogenbosch",
+        name_nl="Binnenstad 's-Hertogenbosch", name_da="'s-Hertogenbosch bymidte",
         country="NL", region="Noord-Brabant", kind="city_centre", population_band="100k-250k",
         latitude="51.68860", longitude="5.30370", website="https://binnenstad-denbosch.example",
         member_since=2019, membership_status="active", organisation_model="foundation",
@@ -119,9 +262,20 @@ AREAS = [
             "delivery scheme, a plan for the streets just outside the core, and keeping the "
             "mix of shops local."
         ),
+        profile_nl=(
+            "Een ommuurde middeleeuwse stad met de Sint-Jan, overkluisde grachten onder de huizen "
+            "en een levendige Markt. De binnenstad trekt winkelend publiek en dagjesmensen uit "
+            "een wijde omtrek en staat geregeld bij de populairste binnensteden van Nederland. De "
+            "uitdagingen komen met dat succes: bestelbusjes in smalle straten, spanning tussen "
+            "bezoekers en binnenstadsbewoners, en huren die zelfstandige winkels verdrijven. Een "
+            "stichting van gemeente, ondernemers en vastgoedeigenaren samen heeft de "
+            "centrummanager in dienst. Nu in uitvoering: emissievrije bevoorrading, een plan voor "
+            "de straten net buiten de kern, en een winkelaanbod dat lokaal blijft."
+        ),
     ),
     dict(
         slug="deventer", name="Deventer city centre", municipality="Deventer",
+        name_nl="Binnenstad Deventer", name_da="Deventer bymidte",
         country="NL", region="Overijssel", kind="city_centre", population_band="100k-250k",
         latitude="52.25500", longitude="6.16000", website="https://centrum-deventer.example",
         member_since=2020, membership_status="active", organisation_model="fund",
@@ -135,9 +289,20 @@ AREAS = [
             "shared loyalty scheme, and helping owners of empty units in the streets towards "
             "the station find tenants who fit."
         ),
+        profile_nl=(
+            "Een Hanzestad aan de IJssel, waar de Brink en de oude straten volstromen voor de "
+            "boekenmarkt in de zomer en het Dickens Festijn voor Kerstmis. Die evenementen zetten "
+            "Deventer landelijk op de kaart; de vraag is hoe een paar drukke dagen uitgroeien tot "
+            "bezoek in de rest van het jaar. Het centrum heeft een bedrijveninvesteringszone: een "
+            "heffing op bedrijfspanden, gesteund door een draagvlakmeting, betaalt een klein team "
+            "en een jaarplan. Het team werkt nu aan een agenda van kleinere evenementen, een "
+            "gezamenlijk spaarprogramma voor klanten, en helpt eigenaren van lege panden in de "
+            "straten richting het station aan huurders die passen."
+        ),
     ),
     dict(
         slug="amersfoort", name="Amersfoort city centre", municipality="Amersfoort",
+        name_nl="Binnenstad Amersfoort", name_da="Amersfoort bymidte",
         country="NL", region="Utrecht", kind="city_centre", population_band="100k-250k",
         latitude="52.15610", longitude="5.38780", website="https://binnenstad-amersfoort.example",
         member_since=2023, membership_status="active", organisation_model="city_manager",
@@ -152,9 +317,21 @@ AREAS = [
             "better walking route from the station, and a shared agenda with the cultural "
             "institutions."
         ),
+        profile_nl=(
+            "Een goed bewaarde middeleeuwse kern binnen een ring van grachten, met de Koppelpoort "
+            "en de hoge Onze Lieve Vrouwetoren, in een stad die blijft groeien. Nieuwe wijken aan "
+            "de rand hebben hun eigen winkelcentra, dus de oude binnenstad moet meer bieden dan "
+            "winkels: cultuur, eten en drinken, een plek om elkaar te ontmoeten. De gemeente "
+            "heeft een binnenstadsmanager in dienst die samenwerkt met de ondernemersvereniging "
+            "en de grotere vastgoedeigenaren. Amersfoort sloot zich bij het netwerk aan om te "
+            "leren hoe anderen hun centrumorganisatie financieren. De stad werkt aan "
+            "passantentellingen op zes punten, een betere looproute vanaf het station en een "
+            "gezamenlijke agenda met de culturele instellingen."
+        ),
     ),
     dict(
         slug="leeuwarden", name="Leeuwarden city centre", municipality="Leeuwarden",
+        name_nl="Binnenstad Leeuwarden", name_da="Leeuwarden bymidte",
         country="NL", region="Fryslân", kind="city_centre", population_band="100k-250k",
         latitude="53.20120", longitude="5.79990", website="https://binnenstad-leeuwarden.example",
         member_since=2018, membership_status="active", organisation_model="foundation",
@@ -168,9 +345,20 @@ AREAS = [
             "members and is now focusing on turning empty upper floors and side-street units "
             "into homes, and on greener squares."
         ),
+        profile_nl=(
+            "De hoofdstad van Fryslân en de winkelstad voor een groot deel van het noorden, met "
+            "grachten, de scheve Oldehove en een sterk cultureel leven dat groeide in het jaar "
+            "als Culturele Hoofdstad van Europa. De hoofdstraten zijn in goede staat, maar in de "
+            "straten eromheen verdwenen winkels sneller dan de stad had verwacht. Een "
+            "binnenstadsstichting met zetels voor gemeente, ondernemers en eigenaren leidt het "
+            "werk. Leeuwarden is een van de langstzittende leden van het netwerk en richt zich nu "
+            "op het ombouwen van lege bovenverdiepingen en panden in zijstraten tot woningen, en "
+            "op groenere pleinen."
+        ),
     ),
     dict(
         slug="rotterdam-zwart-janstraat", name="Zwart Janstraat", municipality="Rotterdam",
+        name_nl="", name_da="",
         country="NL", region="Zuid-Holland", kind="shopping_street", population_band="50k-100k",
         latitude="51.93350", longitude="4.47700", website="https://zwartjanstraat.example",
         member_since=2024, membership_status="active", organisation_model="fund",
@@ -185,9 +373,21 @@ AREAS = [
             "work: clean and safe agreements with the municipality, a facade programme and "
             "better bike parking."
         ),
+        profile_nl=(
+            "Een drukke buurtwinkelstraat in Rotterdam-Noord met meer dan honderd kleine "
+            "ondernemingen: groentewinkels, bakkers, kleermakers, telefoonwinkels en cafés van "
+            "mensen van over de hele wereld. Ketens zijn er nauwelijks en de straat wordt elke "
+            "dag gebruikt door de mensen die eromheen wonen. De bedrijveninvesteringszone betaalt "
+            "een straatmanager, extra schoonmaak en feestverlichting. De straat sloot zich bij "
+            "het netwerk aan vanwege een zorg die ze met andere stadsstraten deelt: zaken die "
+            "opengaan, geen klanten trekken en toch de huur betalen. Nu in uitvoering: afspraken "
+            "over schoon en veilig met de gemeente, een gevelprogramma en betere "
+            "fietsparkeerplekken."
+        ),
     ),
     dict(
         slug="boxtel", name="Boxtel centre", municipality="Boxtel",
+        name_nl="Centrum Boxtel", name_da="Boxtel bymidte",
         country="NL", region="Noord-Brabant", kind="village_centre", population_band="25k-50k",
         latitude="51.59080", longitude="5.32900", website="https://centrum-boxtel.example",
         member_since=None, membership_status="prospect", organisation_model="association",
@@ -201,9 +401,20 @@ AREAS = [
             "taking part in a working group on setting up centre management before deciding "
             "whether to join the network as a full member."
         ),
+        profile_nl=(
+            "Een kleine Brabantse gemeente tussen 's-Hertogenbosch en Eindhoven, met een "
+            "hoofdstraat, een marktplein bij de kerk en een station dat forensen brengt maar "
+            "weinig winkelend publiek. De meeste winkeliers kennen elkaar via de "
+            "ondernemersvereniging, die de kermis en de kerstmarkt in vrijwilligerstijd "
+            "organiseert. De vereniging en de gemeente willen naar een professionelere opzet met "
+            "een betaalde centrummanager en misschien een ondernemersfonds, en Boxtel neemt deel "
+            "aan een werkgroep over het opzetten van centrummanagement voordat het besluit of het "
+            "volwaardig lid van het netwerk wordt."
+        ),
     ),
     dict(
         slug="valby", name="Valby", municipality="Copenhagen",
+        name_nl="", name_da="",
         country="DK", region="Region Hovedstaden", kind="district_centre",
         population_band="50k-100k",
         latitude="55.66170", longitude="12.51600", website="https://valby-handel.example",
@@ -219,9 +430,20 @@ AREAS = [
             "funded by the municipality's business service with local partners; if it works, "
             "the model may spread to other districts of Copenhagen."
         ),
+        profile_da=(
+            "En bydel i København med sin egen handelsgade, Valby Langgade, et butikscenter og en "
+            "station – en by i byen. Handlen langs gaden skal konkurrere med Københavns centrum "
+            "og med butikscentret, og ingen havde ansvaret for helheden. Valby afprøver en "
+            "kvartermanager, en model lånt fra Hamborg: én person, der bygger et partnerskab op "
+            "mellem lokaludvalget, handelsforeningerne, udlejerne af butikslokaler og "
+            "butikscentret og står for arrangementer og fælles projekter sammen med dem. Forsøget "
+            "finansieres af kommunens erhvervsservice med lokale partnere; virker det, kan "
+            "modellen brede sig til andre bydele i København."
+        ),
     ),
     dict(
         slug="koge", name="Køge", municipality="Køge",
+        name_nl="", name_da="Køge bymidte",
         country="DK", region="Region Sjælland", kind="city_centre", population_band="25k-50k",
         latitude="55.45770", longitude="12.18220", website="https://koge-handel.example",
         member_since=2019, membership_status="active", organisation_model="association",
@@ -236,9 +458,20 @@ AREAS = [
             "Current work: linking the new harbour district to the old centre and a shared "
             "gift card for local shops."
         ),
+        profile_da=(
+            "En købstad syd for København med en af Danmarks bedst bevarede middelalderlige "
+            "bykerner, bindingsværkshuse omkring et stort torv og en havn, der er ved at blive "
+            "til en ny bydel. Køge Handel, byens handelsforening, står for arrangementer og "
+            "markedsføring for butikkerne og har været med i de danske bymidtenetværk fra "
+            "starten. Foreningen samarbejder med kommunen i en dialoggruppe om at styrke handlen "
+            "i byen. Under nedlukningerne trak foreningen i høj grad på andre byers erfaringer "
+            "med digitale værktøjer. Aktuelt arbejde: at binde den nye havnebydel sammen med den "
+            "gamle bymidte og et fælles gavekort til de lokale butikker."
+        ),
     ),
     dict(
         slug="roskilde", name="Roskilde", municipality="Roskilde",
+        name_nl="", name_da="Roskilde bymidte",
         country="DK", region="Region Sjælland", kind="city_centre", population_band="50k-100k",
         latitude="55.64190", longitude="12.08030", website="https://roskilde-handel.example",
         member_since=2021, membership_status="active", organisation_model="city_manager",
@@ -252,9 +485,19 @@ AREAS = [
             "is now rethinking the square by the cathedral and the link between centre and "
             "the music and culture district."
         ),
+        profile_da=(
+            "En domkirkeby ved fjorden, i udlandet bedst kendt for sin festival og sine "
+            "vikingeskibe, med en gågade fra stationen til pladsen ved domkirken. Mange "
+            "indbyggere pendler til København og handler der eller på nettet, så bymidten "
+            "arbejder hårdt på at give folk grunde til at blive i byen: planer om en "
+            "madmarkedshal, aftenåbent og festivaler. En citychef ansat af handelsforeningen, med "
+            "et tilskud fra kommunen, leder arbejdet. Roskilde er nu ved at gentænke pladsen ved "
+            "domkirken og forbindelsen mellem bymidten og musik- og kulturbydelen."
+        ),
     ),
     dict(
         slug="vejle", name="Vejle", municipality="Vejle",
+        name_nl="", name_da="Vejle bymidte",
         country="DK", region="Region Syddanmark", kind="city_centre", population_band="50k-100k",
         latitude="55.70930", longitude="9.53570", website="https://vejle-city.example",
         member_since=2022, membership_status="active", organisation_model="city_manager",
@@ -268,9 +511,19 @@ AREAS = [
             "be fairer and steadier. Current work: that financing question, a plan for empty "
             "units in the northern end of the street, and better signposting from the harbour."
         ),
+        profile_da=(
+            "En by i vækst for enden af Vejle Fjord, med en lang gågade, en moderne havnefront og "
+            "en banegård midt i det hele. Vejle har satset på nye boliger tæt på bymidten, "
+            "hvilket giver flere beboere, men også krav om rolige aftener. En cityforening "
+            "ansætter en citychef, finansieret af frivillige medlemskontingenter, kommunen og "
+            "sponsorer, og foreningen spørger, om en fond, som alle virksomheder bidrager til, "
+            "ville være mere retfærdig og stabil. Aktuelt arbejde: finansieringsspørgsmålet, en "
+            "plan for de tomme butikker i gågadens nordlige ende og bedre skiltning fra havnen."
+        ),
     ),
     dict(
         slug="svendborg", name="Svendborg", municipality="Svendborg",
+        name_nl="", name_da="Svendborg bymidte",
         country="DK", region="Region Syddanmark", kind="city_centre", population_band="25k-50k",
         latitude="55.05980", longitude="10.60680", website="https://svendborg-handel.example",
         member_since=2023, membership_status="active", organisation_model="association",
@@ -283,9 +536,18 @@ AREAS = [
             "current work: evening life outside the season, a new layout for the square, and "
             "safe walking routes between the harbour and the shopping streets."
         ),
+        profile_da=(
+            "En havneby på Sydfyns kyst og porten til øerne i Det Sydfynske Øhav. Om sommeren "
+            "fylder færger, sejlere og turister de stejle gader mellem havnen og torvet; om "
+            "vinteren er byen meget stillere, og butikkerne skal leve af de lokale kunder. "
+            "Handelsforeningen driver arbejdet i bymidten med et lille lønnet sekretariat og en "
+            "bestyrelse af butiksejere. Svendborgs aktuelle arbejde: aftenliv uden for sæsonen, "
+            "en ny indretning af torvet og trygge gangruter mellem havnen og handelsgaderne."
+        ),
     ),
     dict(
         slug="horsens", name="Horsens", municipality="Horsens",
+        name_nl="", name_da="Horsens bymidte",
         country="DK", region="Region Midtjylland", kind="city_centre", population_band="50k-100k",
         latitude="55.86070", longitude="9.85030", website="https://horsens-city.example",
         member_since=2021, membership_status="active", organisation_model="city_manager",
@@ -299,9 +561,20 @@ AREAS = [
             "Danish members and is working on a vacancy register shared with owners and on "
             "a clear plan for where shops should be in ten years."
         ),
+        profile_da=(
+            "En østjysk by, der har genopfundet sig selv som by for koncerter og kultur og bruger "
+            "sit tidligere statsfængsel som museum og spillested. Gågaden er lang, og byen er "
+            "vokset hurtigt, mens et stort butikscenter uden for byen trækker i den anden "
+            "retning. En citychef, ansat af cityforeningen med støtte fra kommunen, koordinerer "
+            "butiksejere, ejendomsejere og arrangører. Horsens bruger besøgs- og "
+            "kundetællingsdata mere end de fleste danske medlemmer og arbejder på et register "
+            "over tomme lokaler, som deles med ejerne, og på en klar plan for, hvor butikkerne "
+            "skal ligge om ti år."
+        ),
     ),
     dict(
         slug="ebeltoft", name="Ebeltoft", municipality="Syddjurs",
+        name_nl="", name_da="",
         country="DK", region="Region Midtjylland", kind="village_centre", population_band="lt25k",
         latitude="56.19440", longitude="10.68210", website="https://ebeltoft-by.example",
         member_since=2024, membership_status="active", organisation_model="association",
@@ -314,6 +587,16 @@ AREAS = [
             "centres, Dutch village centres included, how to keep a year-round offer. Current "
             "work: a shared winter programme, sharing staff between shops and a welcome for "
             "people who move to the area."
+        ),
+        profile_da=(
+            "En lille by på Djursland med brostensbelagte gader, et lille gammelt rådhus og et "
+            "fregatmuseum i havnen. Om sommeren bliver indbyggertallet mangedoblet, når "
+            "sommerhusene fyldes, og det gør butikkernes år meget ujævnt. Handelsforeningen "
+            "drives mest af frivillige med hjælp fra kommunens erhvervskonsulent. Ebeltoft kom "
+            "med i netværket for at lære af andre små bymidter, også hollandske landsbycentre, "
+            "hvordan man holder et tilbud åbent hele året. Aktuelt arbejde: et fælles "
+            "vinterprogram, deling af personale mellem butikker og en velkomst til folk, der "
+            "flytter til området."
         ),
     ),
 ]

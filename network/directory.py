@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 
 from .filters import LenientFilterSet
 from .forms import AreaFilterForm, PeopleFilterForm
+from .localized import localized_field_names
 from .models import AreaKind, Country, MemberArea, OrganisationModel, Person, PersonRole, Theme
 
 # Sort options, shared by the forms and the views.
@@ -28,6 +29,14 @@ PEOPLE_ORDERINGS = {
     "name": (Lower("name"), "pk"),
     "-name": (Lower("name").desc(), "-pk"),
 }
+
+
+def _in_any_language(field, value):
+    """``field`` or one of its translations (network.localized) contains ``value``."""
+    query = Q()
+    for name in localized_field_names(field):
+        query |= Q(**{f"{name}__icontains": value})
+    return query
 
 
 def initial(name):
@@ -116,8 +125,9 @@ class AreaFilter(DirectoryFilterSet):
         return {"regions": region_choices()}
 
     def search(self, queryset, name, value):
-        return queryset.filter(Q(name__icontains=value) | Q(municipality__icontains=value)
-                               | Q(region__icontains=value) | Q(profile__icontains=value))
+        # Names and profiles in every language: a Dutch member may type "binnenstad".
+        return queryset.filter(_in_any_language("name", value) | Q(municipality__icontains=value)
+                               | Q(region__icontains=value) | _in_any_language("profile", value))
 
     def filter_theme(self, queryset, name, value):
         return queryset.filter(pk__in=Person.objects.in_directory()
@@ -171,7 +181,8 @@ class PeopleFilter(DirectoryFilterSet):
             pk__in=Person.objects.filter(
                 Q(name__icontains=value) | Q(job_title__icontains=value)
                 | Q(bio__icontains=value) | Q(organisation__name__icontains=value)
-                | Q(areas__name__icontains=value) | Q(expertise__name__icontains=value)
+                | _in_any_language("areas__name", value)
+                | _in_any_language("expertise__name", value)
             ).values("pk"))
 
 def people_letters():

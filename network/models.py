@@ -16,18 +16,29 @@ from wagtail.search import index
 from wagtail.search.queryset import SearchableQuerySetMixin
 
 from .blocks import BaseStreamBlock
+from .localized import (
+    TRANSLATION_COLUMN,
+    LocalizedNamesMixin,
+    localized_field_names,
+    localized_panel,
+)
 
 
-class Theme(index.Indexed, models.Model):
+class Theme(LocalizedNamesMixin, index.Indexed, models.Model):
     """One term of the network's controlled vocabulary (vacancy, branding, …).
 
     Case studies, sessions, intervisions and people's expertise all point here, so that
-    "everything about vacancy" is one query rather than a tag spelling contest.
+    "everything about vacancy" is one query rather than a tag spelling contest. One row in
+    every language: the name and description have a column per language (network.localized).
     """
 
     name = models.CharField(_("name"), max_length=80, unique=True)
+    name_nl = models.CharField(_("name (Dutch)"), max_length=80, **TRANSLATION_COLUMN)
+    name_da = models.CharField(_("name (Danish)"), max_length=80, **TRANSLATION_COLUMN)
     slug = models.SlugField(_("slug"), max_length=80, unique=True)
     description = models.TextField(_("short description"), blank=True)
+    description_nl = models.TextField(_("short description (Dutch)"), **TRANSLATION_COLUMN)
+    description_da = models.TextField(_("short description (Danish)"), **TRANSLATION_COLUMN)
     search_terms = models.CharField(
         _("search terms"),
         max_length=255,
@@ -36,12 +47,13 @@ class Theme(index.Indexed, models.Model):
     )
     sort_order = models.PositiveSmallIntegerField(_("sort order"), default=100)
 
-    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("description"),
+    panels = [localized_panel("name", _("name")), FieldPanel("slug"),
+              localized_panel("description", _("short description"), side_by_side=False),
               FieldPanel("search_terms"), FieldPanel("sort_order")]
     search_fields = [
-        index.SearchField("name"),
+        *(index.SearchField(name) for name in localized_field_names("name")),
         index.SearchField("search_terms"),
-        index.AutocompleteField("name"),
+        *(index.AutocompleteField(name) for name in localized_field_names("name")),
         index.FilterField("slug"),
     ]
 
@@ -51,7 +63,7 @@ class Theme(index.Indexed, models.Model):
         verbose_name_plural = _("themes")
 
     def __str__(self):
-        return self.name
+        return self.localized_name  # in the active language
 
     def save(self, *args, **kwargs):
         if not self.slug:
@@ -100,10 +112,16 @@ class MemberAreaQuerySet(SearchableQuerySetMixin, models.QuerySet):
         return self.exclude(membership_status=MembershipStatus.FORMER)
 
 
-class MemberArea(index.Indexed, ClusterableModel):
-    """A centre, district or shopping area that belongs to the network."""
+class MemberArea(LocalizedNamesMixin, index.Indexed, ClusterableModel):
+    """A centre, district or shopping area that belongs to the network.
+
+    Its name is shown per language ("Binnenstad Vlaardingen", "Vlaardingen bymidte"), falling
+    back to ``name`` (network.localized); the slug, municipality and region are not translated.
+    """
 
     name = models.CharField(_("name"), max_length=120)
+    name_nl = models.CharField(_("display name (Dutch)"), max_length=120, **TRANSLATION_COLUMN)
+    name_da = models.CharField(_("display name (Danish)"), max_length=120, **TRANSLATION_COLUMN)
     slug = models.SlugField(_("slug"), max_length=120, unique=True)
     municipality = models.CharField(_("municipality"), max_length=120)
     country = models.CharField(_("country"), max_length=2, choices=Country.choices)
@@ -124,6 +142,8 @@ class MemberArea(index.Indexed, ClusterableModel):
     organisation_model = models.CharField(_("organisation model"), max_length=20,
                                           choices=OrganisationModel.choices, blank=True)
     profile = models.TextField(_("short profile"), blank=True)
+    profile_nl = models.TextField(_("short profile (Dutch)"), **TRANSLATION_COLUMN)
+    profile_da = models.TextField(_("short profile (Danish)"), **TRANSLATION_COLUMN)
     image = models.ForeignKey("wagtailimages.Image", verbose_name=_("logo or photo"),
                               null=True, blank=True, on_delete=models.SET_NULL,
                               related_name="+")
@@ -131,7 +151,8 @@ class MemberArea(index.Indexed, ClusterableModel):
     objects = MemberAreaQuerySet.as_manager()
 
     panels = [
-        MultiFieldPanel([FieldPanel("name"), FieldPanel("slug"), FieldPanel("municipality"),
+        MultiFieldPanel([localized_panel("name", _("name")), FieldPanel("slug"),
+                         FieldPanel("municipality"),
                          FieldRowPanel([FieldPanel("country"), FieldPanel("region")]),
                          FieldRowPanel([FieldPanel("kind"), FieldPanel("population_band")])],
                         heading=_("Area")),
@@ -139,16 +160,16 @@ class MemberArea(index.Indexed, ClusterableModel):
                                         FieldPanel("member_since")]),
                          FieldPanel("organisation_model"), FieldPanel("website")],
                         heading=_("Membership")),
-        FieldPanel("profile"),
+        localized_panel("profile", _("short profile"), side_by_side=False),
         FieldPanel("image"),
         FieldRowPanel([FieldPanel("latitude"), FieldPanel("longitude")], heading=_("Location")),
     ]
     search_fields = [
-        index.SearchField("name"),
+        *(index.SearchField(name) for name in localized_field_names("name")),
         index.SearchField("municipality"),
         index.SearchField("region"),
-        index.SearchField("profile"),
-        index.AutocompleteField("name"),
+        *(index.SearchField(name) for name in localized_field_names("profile")),
+        *(index.AutocompleteField(name) for name in localized_field_names("name")),
         index.FilterField("country"),
         index.FilterField("kind"),
         index.FilterField("membership_status"),
@@ -160,7 +181,7 @@ class MemberArea(index.Indexed, ClusterableModel):
         verbose_name_plural = _("member areas")
 
     def __str__(self):
-        return self.name
+        return self.localized_name  # in the active language
 
     def get_absolute_url(self):
         return reverse("area_detail", kwargs={"slug": self.slug})

@@ -37,7 +37,7 @@ class ThemeViewSet(DirectoryViewSet):
     icon = "tag"
     menu_label = _("Themes")
     list_display = ["name", "slug", "sort_order"]
-    search_fields = ["name", "search_terms"]
+    search_fields = ["name", "name_nl", "name_da", "search_terms"]
 
 
 class MemberAreaViewSet(DirectoryViewSet):
@@ -46,7 +46,7 @@ class MemberAreaViewSet(DirectoryViewSet):
     menu_label = _("Member areas")
     list_display = ["name", "municipality", "country", "region", "kind", "membership_status"]
     list_filter = ["country", "kind", "membership_status", "organisation_model", "population_band"]
-    search_fields = ["name", "slug", "municipality", "region"]
+    search_fields = ["name", "name_nl", "name_da", "slug", "municipality", "region"]
 
 
 class OrganisationViewSet(DirectoryViewSet):

@@ -19,10 +19,18 @@ INDEX_PAGE = {
 }
 
 # Every thematic session of the learning programme: second Thursday, 15:00–16:30, online.
+# Series names and descriptions have Dutch and Danish columns (network.localized).
 PROGRAMME_SERIES = {
     "name": "Learning programme {year}",
     "description": "The monthly online thematic sessions of {year}: ninety minutes, one theme, "
                    "one area presenting its case, on the second Thursday of the month.",
+    "name_nl": "Leerprogramma {year}",
+    "description_nl": "De maandelijkse online thematische sessies van {year}: negentig minuten, "
+                      "één thema, één gebied dat zijn casus presenteert, op de tweede donderdag "
+                      "van de maand.",
+    "name_da": "Læringsprogram {year}",
+    "description_da": "De månedlige online temamøder i {year}: halvfems minutter, ét tema, ét "
+                      "område, der fremlægger sin case, den anden torsdag i måneden.",
 }
 PROGRAMME_SESSION = {
     "start_time": datetime.time(15),
@@ -191,6 +199,15 @@ WORKING_GROUP = {
     "description": "A working group for areas that are starting or rebuilding their centre "
                    "organisation: three half-day meetings for five to eight centre areas, at most "
                    "three people per area, so that everyone works on their own case.",
+    "name_nl": "Centrummanagement opzetten",
+    "description_nl": "Een werkgroep voor gebieden die hun centrumorganisatie opzetten of "
+                      "opnieuw inrichten: drie bijeenkomsten van een halve dag voor vijf tot acht "
+                      "centrumgebieden, met hoogstens drie mensen per gebied, zodat iedereen aan "
+                      "de eigen casus werkt.",
+    "name_da": "Opbygning af citymanagement",
+    "description_da": "En arbejdsgruppe for områder, der starter eller genopbygger deres "
+                      "bymidteorganisation: tre halvdagsmøder for fem til otte bymidter, højst "
+                      "tre personer pr. område, så alle arbejder med deres egen case.",
     "meetings": [
         ("organisation-structure", datetime.date(2027, 2, 9), "deventer", "in_person",
          "De Bibliotheek Deventer", "Stromarkt 18, Deventer",
