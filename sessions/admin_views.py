@@ -59,7 +59,7 @@ class GenerateSeriesView(WagtailAdminTemplateMixin, FormView):
                               end_time=data["end_time"], time_zone=data["time_zone"],
                               format=data["format"], user=self.request.user)
         messages.success(self.request, _("%(count)d draft sessions created for “%(series)s”.")
-                         % {"count": len(pages), "series": data["series"].name})
+                         % {"count": len(pages), "series": data["series"].localized_name})
         return redirect("wagtailadmin_explore", self.index.pk)
 
     def get_context_data(self, **kwargs):

@@ -9,6 +9,7 @@ class SessionsConfig(AppConfig):
     verbose_name = _("Sessions")
     default_auto_field = "django.db.models.BigAutoField"
     demo_module = "sessions.demo"
+    demo_translations_module = "sessions.demo_translations"
     # The Organisers' rights on series and the programme (collected by network/permissions.py).
     permissions_module = "sessions.permissions"
 

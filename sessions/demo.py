@@ -66,7 +66,7 @@ def _area_or_none(slug):
 
 def ensure_index(stdout=None):
     """The programme page (slug "sessions") under the home page."""
-    home = HomePage.objects.get()
+    home = HomePage.objects.get(depth=2, locale__language_code="en")
     index = SessionIndexPage.objects.child_of(home).filter(slug=INDEX_PAGE["slug"]).first()
     if index is None:
         index = SessionIndexPage(**INDEX_PAGE)
@@ -80,6 +80,12 @@ def ensure_index(stdout=None):
 def ensure_series(slug, **fields):
     series, _ = SessionSeries.objects.update_or_create(slug=slug, defaults=fields)
     return series
+
+
+def series_translations(spec, **values):
+    """The Dutch and Danish name and description of a demo series, filled in with ``values``."""
+    return {f"{field}_{code}": spec[f"{field}_{code}"].format(**values)
+            for field in ("name", "description") for code in ("nl", "da")}
 
 
 def notes_document(title, lines):
@@ -140,7 +146,8 @@ def load_programme(index, year, now, stdout=None):
     series = ensure_series(
         f"learning-programme-{year}", name=PROGRAMME_SERIES["name"].format(year=year),
         kind=SessionSeries.Kind.PROGRAMME, organiser=coordinator,
-        description=PROGRAMME_SERIES["description"].format(year=year))
+        description=PROGRAMME_SERIES["description"].format(year=year),
+        **series_translations(PROGRAMME_SERIES, year=year))
     second_thursdays = {d.month: d.date() for d in rrule.rrule(
         rrule.MONTHLY, byweekday=rrule.TH(2), dtstart=datetime.datetime(year, 1, 1), count=12)}
     created = updated = 0
@@ -189,7 +196,8 @@ def load_working_group(index, stdout=None):
     coordinator = core.coordinator()
     spec = WORKING_GROUP
     series = ensure_series(spec["slug"], name=spec["name"], description=spec["description"],
-                           kind=SessionSeries.Kind.WORKING_GROUP, organiser=coordinator)
+                           kind=SessionSeries.Kind.WORKING_GROUP, organiser=coordinator,
+                           **series_translations(spec))
     created = 0
     times = WORKING_GROUP_SESSION
     for key, day, area_slug, fmt, venue, address, title, description, themes in spec["meetings"]:

@@ -128,7 +128,7 @@ def pick(order, count, start):
 
 def upcoming_programme(now):
     """The published programme sessions people can still sign up for, soonest first."""
-    sessions = (SessionPage.objects.live().filter(series__kind=SessionSeries.Kind.PROGRAMME,
+    sessions = (SessionPage.objects.live().canonical().filter(series__kind=SessionSeries.Kind.PROGRAMME,
                                                   starts_at__gt=now)
                 .exclude(status=SessionStatus.CANCELLED).order_by("starts_at", "pk"))
     return [s for s in sessions if s.registration_state(now) == "open"]
@@ -136,7 +136,7 @@ def upcoming_programme(now):
 
 def working_group_meetings(now):
     """The working group's meetings that have not started, in order."""
-    return list(SessionPage.objects.live()
+    return list(SessionPage.objects.live().canonical()
                 .filter(series__kind=SessionSeries.Kind.WORKING_GROUP, starts_at__gt=now)
                 .exclude(status=SessionStatus.CANCELLED).order_by("starts_at", "pk"))
 

@@ -4,13 +4,16 @@ from __future__ import annotations
 from django.utils.formats import date_format
 from django.utils.text import slugify
 
+from .languages import default_language
 from .localtime import check_session_times
 from .models import SessionIndexPage, SessionPage
 
 
 def programme_page():
-    """The session programme page under which sessions live, or None if there is none yet."""
-    return SessionIndexPage.objects.first()
+    """The session programme page under which sessions live (in the default locale, where
+    sessions are created: ``SessionPage.can_create_at``), or None if there is none yet."""
+    return (SessionIndexPage.objects.filter(locale__language_code=default_language())
+            .order_by("path").first())
 
 
 def can_generate(user) -> bool:
@@ -29,7 +32,7 @@ def _unique_slug(parent, base: str) -> str:
 
 
 def session_title(title: str, day) -> str:
-    return f"{title}, {date_format(day, 'j F Y')}"
+    return f"{title}, {date_format(day, 'DATE_FORMAT')}"
 
 
 def create_drafts(*, index, series, title, dates, start_time, end_time, time_zone, format, user):

@@ -14,6 +14,7 @@ from network.pagination import SHORT_PAGE_SIZE
 
 from .calendars.links import subscription_links
 from .forms import SessionFilterForm
+from .languages import attach_texts
 from .models.choices import SessionFormat
 from .models.series import SessionSeries
 
@@ -52,8 +53,8 @@ class SessionFilter(LenientFilterSet):
         self.now = now or timezone.now()
         self.themes = {theme.slug: theme for theme in themes}
         self.series = {one.slug: one for one in series}
-        self.filters["theme"].extra["choices"] = [(s, t.name) for s, t in self.themes.items()]
-        self.filters["series"].extra["choices"] = [(s, o.name) for s, o in self.series.items()]
+        self.filters["theme"].extra["choices"] = [(s, t.localized_name) for s, t in self.themes.items()]
+        self.filters["series"].extra["choices"] = [(s, o.localized_name) for s, o in self.series.items()]
 
     def filter_queryset(self, queryset, exclude=None):
         if not {"when", "month"} & set(self.valid_filters()):
@@ -95,14 +96,16 @@ def build_listing(request, sessions) -> dict:
         theme = filters["theme"]
         feeds.append(subscription_links(
             request, reverse("sessions:calendar_theme", kwargs={"slug": theme.slug}),
-            _("Sessions about %(theme)s") % {"theme": theme.name}))
+            _("Sessions about %(theme)s") % {"theme": theme.localized_name}))
     if "series" in filters:
         one = filters["series"]
         feeds.append(subscription_links(
-            request, reverse("sessions:calendar_series", kwargs={"slug": one.slug}), one.name))
+            request, reverse("sessions:calendar_series", kwargs={"slug": one.slug}), one.localized_name))
     return {
         **context,
-        "sessions": context["page_obj"].object_list,
+        # Facts from the canonical rows; each one's title and address in the active language
+        # (its translation, or the original marked with its language), from one query.
+        "sessions": attach_texts(context["page_obj"].object_list),
         "showing_past": filters.get("when") == PAST and not month,
         "month": month,
         "previous_month": (month - relativedelta(months=1)) if month else None,

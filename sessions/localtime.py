@@ -12,10 +12,21 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-from django.utils.formats import date_format
+from django.utils.formats import date_format, time_format
 from django.utils.translation import gettext as _
 
 GAP, OVERLAP = "gap", "overlap"
+
+
+def long_date(value) -> str:
+    """"Thursday 14 May 2026", "donderdag 14 mei 2026", "torsdag 14. maj 2026": the weekday
+    and the active language's ``DATE_FORMAT`` (Django's locale formats, ``network.formats``)."""
+    return f"{date_format(value, 'l')} {date_format(value, 'DATE_FORMAT')}"
+
+
+def clock(value) -> str:
+    """A time of day in the active language's ``TIME_FORMAT`` ("15:00")."""
+    return time_format(value, "TIME_FORMAT")
 
 
 def zone_abbreviation(moment: datetime) -> str:
@@ -75,9 +86,9 @@ class LocalTimeProblem:
     @property
     def message(self) -> str:
         """A sentence for the organiser, in the active language."""
-        params = {"time": f"{self.time:%H:%M}", "date": date_format(self.day, "j F Y"),
-                  "zone": self.zone, "from": f"{self.clock_from:%H:%M}",
-                  "to": f"{self.clock_to:%H:%M}", "first": self.name_before,
+        params = {"time": clock(self.time), "date": date_format(self.day, "DATE_FORMAT"),
+                  "zone": self.zone, "from": clock(self.clock_from),
+                  "to": clock(self.clock_to), "first": self.name_before,
                   "second": self.name_after}
         if self.kind == GAP:
             return _("%(time)s does not exist on %(date)s in %(zone)s: clocks go forward from "

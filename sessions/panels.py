@@ -11,7 +11,8 @@ class SeriesSessionsPanel(Panel):
         def get_context_data(self, parent_context=None):
             context = super().get_context_data(parent_context)
             # The reverse relation of SessionPage.series, so this module needs no model import.
-            context["sessions"] = (self.instance.sessions.order_by("starts_at", "pk")
+            # The events themselves, not their pages in other languages.
+            context["sessions"] = (self.instance.sessions.canonical().order_by("starts_at", "pk")
                                    if self.instance.pk else [])
             return context
 
@@ -24,6 +25,8 @@ class RegistrationSummaryPanel(Panel):
 
         def get_context_data(self, parent_context=None):
             context = super().get_context_data(parent_context)
-            context["session"] = self.instance
-            context["counts"] = self.instance.registration_counts() if self.instance.pk else None
+            # A translation's editor shows the places of the event it belongs to.
+            session = self.instance.canonical if self.instance.pk else self.instance
+            context["session"] = session
+            context["counts"] = session.registration_counts() if session.pk else None
             return context

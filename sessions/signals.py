@@ -25,6 +25,7 @@ from wagtail.signals import page_published, page_slug_changed, page_unpublished,
 
 from network.personal_data import person_erased
 
+from .languages import sync_on_publish
 from .models import FeedTombstone, Participant, SessionPage, SessionStatus, feed_history
 from .registration import notifications
 from .registration.places import forget, withdraw
@@ -39,15 +40,17 @@ def touch_sessions_under(page):
 @receiver(page_unpublished)
 def session_unpublished(sender, instance, **kwargs):
     touch_sessions_under(instance)
-    if isinstance(instance, SessionPage):
+    if isinstance(instance, SessionPage) and instance.is_canonical:
         # Wagtail also sends this just before deleting a live page (its own pre_delete).
+        # A translation or alias leaving is only a page in one language: the event stays.
         withdraw_session(instance, was_live=True)
 
 
 @receiver(pre_delete, sender=SessionPage)
 def session_deleted(sender, instance, **kwargs):
     # Also covers a page deleted while not live that still had registrations.
-    withdraw_session(instance, was_live=instance.live)
+    if instance.is_canonical:
+        withdraw_session(instance, was_live=instance.live)
 
 
 def withdraw_session(session, *, was_live):
@@ -125,9 +128,16 @@ def restriction_changed(sender, instance, raw=False, **kwargs):
 
 
 @receiver(page_published, sender=SessionPage)
-def session_published(sender, instance, **kwargs):
+def session_published(sender, instance, revision=None, **kwargs):
     """Fill places freed by a higher capacity; tell registered people about a move or a
-    cancellation (see ``registration.places.session_published``)."""
+    cancellation (see ``registration.places.session_published``); bring the session's
+    translations up to date with its facts (``languages.sync_on_publish``).
+
+    Only for the canonical session: publishing a translation or an alias publishes text.
+    """
+    if not instance.is_canonical:
+        return
+    sync_on_publish(instance, user=getattr(revision, "user", None))
     if feed_history.forget_departure(instance.pk) is not None:
         # Back after being withdrawn: above the cancelled event's SEQUENCE, or clients would
         # keep it cancelled. Its registrations were cancelled, so there is nobody to tell.

@@ -20,6 +20,7 @@ from django.utils.translation import gettext as _
 
 from network.absolute_urls import page_url
 
+from ..languages import active_language, attach_texts, default_language, localized_copy
 from ..models import FEED_PAST_MONTHS, FeedTombstone, SessionPage, feed_history
 from . import ical
 
@@ -49,12 +50,32 @@ class Feed:
     # For feeds limited to the feed window: the selection without that limit, so that a
     # session ageing out of the window also moves Last-Modified (to the moment it left).
     unwindowed: object = field(default=None, repr=False)
+    # The language the feed is written in: the active one when it was made (the address's
+    # /nl/ or /da/ prefix; the unprefixed and /en/ addresses are English).
+    language: str = field(default_factory=lambda: active_language())
+    _texts: list | None = field(default=None, repr=False)
 
     def rows(self):
         if self._rows is None:
             self._rows = list(self.sessions.order_by("pk").values_list(
                 "pk", "sequence", "changed_at", "url_path"))
         return self._rows
+
+    def text_rows(self):
+        """In a language other than the default: the live pages of the feed's sessions in
+        that language (translations and aliases), as (translation key, id, last change,
+        address): their title, description and address are in the bytes, so in the ETag and
+        Last-Modified too. One query; empty in the default language."""
+        if self._texts is None:
+            self._texts = []
+            if self.language != default_language():
+                self._texts = list(
+                    SessionPage.objects.live()
+                    .filter(locale__language_code=self.language,
+                            translation_key__in=self.sessions.values("translation_key"))
+                    .order_by("pk")
+                    .values_list("translation_key", "pk", "changed_at", "url_path"))
+        return self._texts
 
     def tombstones(self):
         """Sessions withdrawn from this feed that it still shows as cancelled."""
@@ -70,16 +91,23 @@ class Feed:
         return self._stamp[0]
 
     def etag(self, request) -> str:
-        """A strong ETag from everything the bytes depend on, without building them."""
-        payload = json.dumps([
+        """A strong ETag from everything the bytes depend on, without building them.
+
+        The language is part of it, so /nl/… and /da/… have ETags of their own (English is
+        unchanged: the payload is what it was before there were languages)."""
+        parts = [
             FEED_FORMAT_VERSION, self.key, self.name, self.description,
-            request.scheme, request.get_host(), settings.LANGUAGE_CODE,
+            request.scheme, request.get_host(), self.language,
             settings.CALENDAR_UID_DOMAIN,
             [[pk, seq, changed.isoformat() if changed else None, path]
              for pk, seq, changed, path in self.rows()],
             [[t.session_id, t.sequence, t.left_at.isoformat()] for t in self.tombstones()],
             self.membership_stamp().isoformat() if self.membership_stamp() else None,
-        ])
+        ]
+        if self.text_rows():
+            parts.append([[str(key), pk, changed.isoformat() if changed else None, path]
+                          for key, pk, changed, path in self.text_rows()])
+        payload = json.dumps(parts)
         return f'"{hashlib.sha256(payload.encode()).hexdigest()[:40]}"'
 
     def last_modified(self):
@@ -90,7 +118,8 @@ class Feed:
         off…) takes its changed_at with it, and Last-Modified would stand still or go back.
         """
         moments = [self.scope.aggregate(latest=Max("changed_at"))["latest"],
-                   self.membership_stamp(), *(t.left_at for t in self.tombstones())]
+                   self.membership_stamp(), *(t.left_at for t in self.tombstones()),
+                   *(changed for _key, _pk, changed, _path in self.text_rows())]
         if self.unwindowed is not None:
             aged = self.unwindowed.published().past(window_start()).aggregate(
                 latest=Max("ends_at"))["latest"]
@@ -103,9 +132,23 @@ class Feed:
 
     def render(self, request) -> bytes:
         sessions = self.sessions.defer(*UNUSED_FIELDS).order_by("starts_at", "pk")
-        return ical.build_calendar(sessions, name=self.name, description=self.description,
-                                   url_for=lambda session: page_url(session, request),
-                                   cancelled=self.tombstones())
+        return ical.build_calendar(localized_sessions(sessions, self.language),
+                                   name=self.name, description=self.description,
+                                   url_for=lambda session: session_url(session, request),
+                                   cancelled=self.tombstones(), language=self.language)
+
+
+def localized_sessions(sessions, language):
+    """The canonical ``sessions`` as the feed in ``language`` shows them: each one's facts,
+    UID and SEQUENCE, with the title, description and address of its page in that language
+    (one query for all of them; ``languages.attach_texts``)."""
+    return [localized_copy(session, session.text)
+            for session in attach_texts(sessions, language)]
+
+
+def session_url(session, request):
+    """The absolute address of the page the event links to: its page in the feed's language."""
+    return page_url(getattr(session, "text", session), request)
 
 
 def window_start(now=None):
@@ -121,15 +164,16 @@ def _site_name():
     return settings.WAGTAIL_SITE_NAME
 
 
-def _site_language():
-    """Public feeds are written in the site's main language, not the request's: one URL gives
-    one set of bytes and one ETag, whatever the subscriber's Accept-Language."""
-    return translation.override(settings.LANGUAGE_CODE)
+def _feed_language():
+    """Public feeds are written in the language of their address (/nl/…: Dutch; unprefixed
+    and /en/…: English), never in the subscriber's Accept-Language: one URL gives one set of
+    bytes and one ETag."""
+    return translation.override(active_language())
 
 
 def all_sessions_feed() -> Feed:
     """Every public session of the past twelve months and the future."""
-    with _site_language():
+    with _feed_language():
         name = _("%(site)s: sessions") % {"site": _site_name()}
         description = _("Thematic sessions and working groups of the network.")
     return Feed(
@@ -139,53 +183,56 @@ def all_sessions_feed() -> Feed:
         filename="sessions.ics",
         path=reverse("sessions:calendar_all"),
         sessions=_window(SessionPage.objects.published()),
-        scope=_window(SessionPage.objects.all()),
-        unwindowed=SessionPage.objects.all(),
+        scope=_window(SessionPage.objects.canonical()),
+        unwindowed=SessionPage.objects.canonical(),
     )
 
 
 def theme_feed(theme) -> Feed:
     """The public sessions about one theme."""
-    with _site_language():
-        name = _("%(site)s: sessions about %(theme)s") % {"site": _site_name(), "theme": theme.name}
+    with _feed_language():
+        name = _("%(site)s: sessions about %(theme)s") % {"site": _site_name(),
+                                                          "theme": theme.localized_name}
+        description = theme.localized.description
     return Feed(
         key=f"theme:{theme.pk}",
         name=name,
-        description=theme.description,
+        description=description,
         filename=f"sessions-{theme.slug}.ics",
         path=reverse("sessions:calendar_theme", kwargs={"slug": theme.slug}),
         sessions=_window(SessionPage.objects.published().filter(themes=theme)),
-        scope=_window(SessionPage.objects.filter(themes=theme)),
-        unwindowed=SessionPage.objects.filter(themes=theme),
+        scope=_window(SessionPage.objects.canonical().filter(themes=theme)),
+        unwindowed=SessionPage.objects.canonical().filter(themes=theme),
     )
 
 
 def series_feed(series) -> Feed:
     """The public sessions of one series."""
-    with _site_language():
-        name = _("%(site)s: %(series)s") % {"site": _site_name(), "series": series.name}
+    with _feed_language():
+        name = _("%(site)s: %(series)s") % {"site": _site_name(), "series": series.localized_name}
+        description = series.localized.description
     return Feed(
         key=f"series:{series.pk}",
         name=name,
-        description=series.description,
+        description=description,
         filename=f"series-{series.slug}.ics",
         path=reverse("sessions:calendar_series", kwargs={"slug": series.slug}),
         sessions=_window(SessionPage.objects.published().filter(series=series)),
-        scope=_window(SessionPage.objects.filter(series=series)),
-        unwindowed=SessionPage.objects.filter(series=series),
+        scope=_window(SessionPage.objects.canonical().filter(series=series)),
+        unwindowed=SessionPage.objects.canonical().filter(series=series),
     )
 
 
 def single_session_feed(session) -> Feed:
-    """One session as an .ics file (whatever its date)."""
+    """One session as an .ics file (whatever its date), named in the active language."""
     return Feed(
         key=f"session:{session.pk}",
-        name=session.title,
+        name=attach_texts([session])[0].text.title,
         description="",
         filename=f"session-{session.pk}.ics",
         path=reverse("sessions:calendar_session", kwargs={"pk": session.pk}),
         sessions=SessionPage.objects.published().filter(pk=session.pk),
-        scope=SessionPage.objects.filter(pk=session.pk),
+        scope=SessionPage.objects.canonical().filter(pk=session.pk),
     )
 
 

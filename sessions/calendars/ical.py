@@ -33,9 +33,9 @@ import icalendar
 from dateutil import rrule
 from django.conf import settings
 from django.utils import translation
-from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
+from ..localtime import clock, long_date
 from ..models import SessionStatus
 
 PRODID = "-//Centre Network//Sessions 1.0//EN"
@@ -198,7 +198,7 @@ def vtimezone(tzid: str) -> icalendar.Timezone:
 
 def when_text(local: datetime) -> str:
     """"Thursday 14 May 2026 15:00 CEST" in the active language."""
-    return f"{date_format(local, 'l j F Y')} {local:%H:%M} {local.tzname()}"
+    return f"{long_date(local)} {clock(local)} {local.tzname()}"
 
 
 def session_description(session, url: str, join_url: str = "") -> str:
@@ -274,15 +274,16 @@ def _calendar(name: str, description: str) -> icalendar.Calendar:
 
 
 def build_calendar(sessions, *, name: str, description: str, url_for, join_url_for=None,
-                   cancelled=()) -> bytes:
+                   cancelled=(), language: str | None = None) -> bytes:
     """A complete VCALENDAR for ``sessions`` as bytes (UTF-8, CRLF, folded at 75 octets).
 
     ``url_for(session)`` gives the absolute page URL; ``join_url_for(session)`` the join link,
     for private calendars only. ``cancelled`` are tombstones of sessions withdrawn from the
-    feed (see ``withdrawn_event``). Feeds are written in the site's main language so that the
-    bytes do not depend on the subscriber's Accept-Language.
+    feed (see ``withdrawn_event``). Written in ``language`` (the feed address's language;
+    default: the site's main language), so that the bytes do not depend on the subscriber's
+    Accept-Language.
     """
-    with translation.override(settings.LANGUAGE_CODE):
+    with translation.override(language or settings.LANGUAGE_CODE):
         calendar = _calendar(name, description)
         sessions = list(sessions)
         cancelled = list(cancelled)

@@ -34,16 +34,19 @@ def _utc(moment) -> str:
     return moment.astimezone(UTC).strftime("%Y%m%dT%H%M%SZ")
 
 
-def session_links(request, session) -> dict:
+def session_links(request, session, text=None) -> dict:
     """Links to add one session: its .ics, and prefilled Google / Outlook.com event forms.
 
+    ``session`` is the canonical session (the .ics and its UID); ``text`` its page in the
+    reader's language, whose title and address go into the event forms (default: itself).
     Only public data goes in (no join link), as in the feeds.
     """
-    details = page_url(session, request)
+    text = text or session
+    details = page_url(text, request)
     ics = request.build_absolute_uri(reverse("sessions:calendar_session", kwargs={"pk": session.pk}))
     google = {
         "action": "TEMPLATE",
-        "text": session.title,
+        "text": text.title,
         "dates": f"{_utc(session.starts_at)}/{_utc(session.ends_at)}",
         "ctz": session.time_zone,
         "details": details,
@@ -52,7 +55,7 @@ def session_links(request, session) -> dict:
     outlook = {
         "path": "/calendar/action/compose",
         "rru": "addevent",
-        "subject": session.title,
+        "subject": text.title,
         "startdt": session.starts_at.astimezone(UTC).isoformat().replace("+00:00", "Z"),
         "enddt": session.ends_at.astimezone(UTC).isoformat().replace("+00:00", "Z"),
         "body": details,

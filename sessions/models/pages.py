@@ -10,13 +10,15 @@ from django.shortcuts import redirect
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Page, PageManager
+from wagtail.models import Locale, Page, PageManager
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from network.blocks import RICH_TEXT_FEATURES, DocumentBlock
 from network.identity import verified_email
@@ -24,6 +26,7 @@ from network.models import MemberArea, Person, Theme
 
 from ..blocks import AgendaItemBlock
 from ..calendars.links import session_links, subscription_links
+from ..languages import FACT_FIELDS, canonical_of, default_language
 from ..listing import build_listing
 from ..localtime import check_session_times
 from ..localtime import zone_abbreviation as abbreviation_at
@@ -36,6 +39,17 @@ from .registration import Participant, Registration, RegistrationStatus
 from .series import SessionSeries
 
 SessionPageManager = PageManager.from_queryset(SessionPageQuerySet)
+
+
+def _in_default_locale(page):
+    """Whether ``page`` (a session or a parent page) is in the default locale's tree, where
+    the events of record live (a query only if its locale is not loaded yet)."""
+    locale = page.locale if "locale" in page._state.fields_cache else None
+    if locale is None:
+        return Locale.objects.filter(pk=page.locale_id,
+                                     language_code=default_language()).exists()
+    return locale.language_code == default_language()
+
 
 # "Not looked up yet", as opposed to None ("looked up: there is none").
 UNKNOWN = object()
@@ -154,7 +168,10 @@ class SessionPage(CalendarChangeTracking, RoutablePageMixin, Page):
         index.SearchField("description"),
         index.SearchField("summary"),
         index.FilterField("starts_at"),
-        index.RelatedFields("themes", [index.SearchField("name")]),
+        # Every language's theme name (#15): "leegstand" finds sessions about vacancy.
+        index.RelatedFields("themes", [index.SearchField("name"), index.SearchField("name_nl"),
+                                       index.SearchField("name_da"),
+                                       index.SearchField("search_terms")]),
     ]
     parent_page_types = ["network_sessions.SessionIndexPage"]
     subpage_types = []
@@ -165,6 +182,31 @@ class SessionPage(CalendarChangeTracking, RoutablePageMixin, Page):
     class Meta:
         verbose_name = _("session")
         verbose_name_plural = _("sessions")
+
+    # --- one event in three languages (sessions/languages.py) -------------------------------
+
+    @classmethod
+    def can_create_at(cls, parent):
+        """Sessions are created in the default locale's tree only: that page is the event
+        (registrations, feeds); the other languages get a translation or an alias of it, so
+        nobody creates a second event with its own places by adding one in /nl/."""
+        return super().can_create_at(parent) and _in_default_locale(parent)
+
+    @cached_property
+    def canonical(self):
+        """The event of record: this page if it is in the default locale; for an alias the page
+        it is an alias of; for a translation its page in the default locale."""
+        if self.pk is None or _in_default_locale(self):
+            return self
+        if self.alias_of_id:
+            original = SessionPage.objects.filter(pk=self.alias_of_id).first()
+            if original is not None and _in_default_locale(original):
+                return original
+        return canonical_of(self)
+
+    @property
+    def is_canonical(self):
+        return self.canonical is self
 
     def clean(self):
         super().clean()
@@ -348,18 +390,23 @@ class SessionPage(CalendarChangeTracking, RoutablePageMixin, Page):
         # A preview renders unsaved values: derive the instants the templates show from them.
         self.set_instants()
         context = super().get_context(request, *args, **kwargs)
+        # Places, registrations and the calendar entry belong to the canonical session; this
+        # page (perhaps a translation or an alias) gives the text. Facts shown from ``page``
+        # are the same: they are kept in sync (languages.sync_translations).
+        event = self.canonical
         feeds = [subscription_links(request, reverse("sessions:calendar_all"), str(_("All sessions")))]
         if self.series_id:
             feeds.insert(0, subscription_links(
                 request, reverse("sessions:calendar_series", kwargs={"slug": self.series.slug}),
-                self.series.name))
-        counts = self.registration_counts()
-        registration = self.registration_for(request.user)
+                self.series.localized_name))
+        counts = event.registration_counts()
+        registration = event.registration_for(request.user)
         context.update({
+            "event": event,
             "index_url": self.get_parent().get_url(request),
             "hosts": self.hosts.select_related("person"),
             "themes": self.themes.all(),
-            "show_join_link": self.can_see_join_link(request.user, registration),
+            "show_join_link": event.can_see_join_link(request.user, registration),
             "registration_state": self.registration_state(),
             "registration": registration,
             "registration_counts": counts,
@@ -370,11 +417,11 @@ class SessionPage(CalendarChangeTracking, RoutablePageMixin, Page):
             "registration_form": RegistrationForm(
                 initial=RegistrationForm.initial_for(request.user)),
             # A preview of a page never saved has no id, so nowhere to sign up yet.
-            "register_url": reverse("sessions:register", kwargs={"pk": self.pk}) if self.pk else "",
+            "register_url": reverse("sessions:register", kwargs={"pk": event.pk}) if self.pk else "",
             "has_ended": self.has_ended(),
-            "series_position": self.series_position(),
+            "series_position": event.series_position(),
             # A preview of a page never saved has no id, so no calendar file yet.
-            "calendar": session_links(request, self) if self.pk else None,
+            "calendar": session_links(request, event, text=self) if self.pk else None,
             "feeds": feeds,
         })
         return context
@@ -387,8 +434,8 @@ class SessionPage(CalendarChangeTracking, RoutablePageMixin, Page):
         307 redirect keeps the method and the typed data, so an old form still signs up.
         """
         if request.method == "POST":
-            return HttpResponseRedirect(reverse("sessions:register", kwargs={"pk": self.pk}),
-                                        status=307)
+            return HttpResponseRedirect(
+                reverse("sessions:register", kwargs={"pk": self.canonical.pk}), status=307)
         if request.method in ("GET", "HEAD"):
             return redirect(self.get_url(request) + "#register")
         return HttpResponseNotAllowed(["GET", "HEAD", "POST"])
@@ -401,3 +448,17 @@ class SessionPage(CalendarChangeTracking, RoutablePageMixin, Page):
             start, end = self.local_bounds()
             self.starts_at = start.astimezone(UTC)
             self.ends_at = end.astimezone(UTC)
+
+
+# What wagtail-localize translates on a session and what it keeps in sync with the canonical
+# session: the facts (``languages.FACT_FIELDS``: time, place, status, capacity, series,
+# themes…) are copied and cannot be overridden per language; the text is translated.
+SessionPage.translatable_fields = [
+    TranslatableField("title"), TranslatableField("slug"), TranslatableField("seo_title"),
+    TranslatableField("search_description"), SynchronizedField("show_in_menus"),
+    TranslatableField("description"), TranslatableField("agenda"), TranslatableField("summary"),
+    TranslatableField("materials"), TranslatableField("cancellation_reason"),
+    # The hosts themselves are copied; their role in the session is text.
+    TranslatableField("hosts"),
+    *(SynchronizedField(name, overridable=False) for name in FACT_FIELDS),
+]

@@ -4,14 +4,25 @@ from django.db import models
 from django.utils import timezone
 from wagtail.query import PageQuerySet
 
+from ..languages import default_language
 from .feed_history import FEED_PAST_MONTHS
 from .registration import RegistrationStatus
 
 
 class SessionPageQuerySet(PageQuerySet):
+    def canonical(self):
+        """Sessions in the default locale: the events of record (see ``sessions.languages``).
+
+        Their pages in other languages (translations, aliases) carry text only: every query
+        for facts (registrations, places, feeds, reminders, listings) starts from these rows.
+        A join on the locale, not a separate query for it.
+        """
+        return self.filter(locale__language_code=default_language())
+
     def published(self):
-        """Live sessions outside any view restriction: the only ones pages and feeds show."""
-        return self.live().public()
+        """Live canonical sessions outside any view restriction: the only ones listings and
+        feeds show (their text in the reader's language comes from ``languages``)."""
+        return self.live().public().canonical()
 
     def upcoming(self, now=None):
         """Sessions that have not ended yet."""

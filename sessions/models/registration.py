@@ -190,6 +190,10 @@ class Registration(models.Model):
     seat = models.PositiveIntegerField(_("seat"), null=True, blank=True, editable=False)
     created_at = models.DateTimeField(_("registered at"), default=timezone.now, editable=False)
     status_changed_at = models.DateTimeField(default=timezone.now, editable=False)
+    # The language of the page the person signed up on (or their area's, when an organiser
+    # added them): e-mails about this registration are written in it, with links to the pages
+    # in that language. Empty for registrations older than the languages: the participant's.
+    language = models.CharField(_("language"), max_length=8, blank=True, editable=False)
     added_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
                                  on_delete=models.SET_NULL, related_name="+", editable=False)
     cancelled_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
@@ -225,6 +229,11 @@ class Registration(models.Model):
     @property
     def is_confirmed(self):
         return self.status == RegistrationStatus.CONFIRMED
+
+    @property
+    def email_language(self):
+        """The language e-mails about this registration are written in."""
+        return self.language or self.participant.language or settings.LANGUAGE_CODE
 
     @property
     def is_waiting(self):

@@ -5,16 +5,14 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass, field
 
-from django.conf import settings
 from django.db.models import Max
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 
-from network.absolute_urls import page_url
-
 from ..calendars import ical
-from ..calendars.feeds import UNUSED_FIELDS, Feed
+from ..calendars.feeds import UNUSED_FIELDS, Feed, localized_sessions, session_url
+from ..languages import active_language
 from ..models import Registration, SessionPage
 
 
@@ -35,9 +33,10 @@ class PersonalFeed(Feed):
             sessions = (self.sessions.defer(*(f for f in UNUSED_FIELDS if f != "join_url"))
                         .order_by("starts_at", "pk"))
             self._body = ical.build_calendar(
-                sessions, name=self.name, description=self.description,
-                url_for=lambda session: page_url(session, request),
-                join_url_for=lambda session: session.join_url)
+                localized_sessions(sessions, self.language),
+                name=self.name, description=self.description,
+                url_for=lambda session: session_url(session, request),
+                join_url_for=lambda session: session.join_url, language=self.language)
         return self._body
 
     def etag(self, request) -> str:
@@ -65,8 +64,9 @@ def personal_feed(participant) -> PersonalFeed:
     """The sessions ``participant`` has a confirmed place at (published, in the feed window)."""
     booked = Registration.objects.confirmed().filter(participant=participant).values("session_id")
     sessions = SessionPage.objects.published().filter(pk__in=booked).in_feed_window()
-    # Named in the person's language, not the request's, so the bytes (and ETag) are stable.
-    with translation.override(participant.language or settings.LANGUAGE_CODE):
+    # Named in the language of the address (/nl/…), not the request's Accept-Language, so the
+    # bytes (and ETag) of one address are stable; the unprefixed address is English.
+    with translation.override(active_language()):
         name = _("%(name)s: my sessions") % {"name": participant.name}
         description = _("The sessions you registered for, with their join links. Private: do "
                         "not share this address.")

@@ -7,6 +7,7 @@ One e-mail per person: nobody sees the other recipients' addresses.
 """
 from __future__ import annotations
 
+import copy
 import logging
 from email import encoders
 from email.mime.base import MIMEBase
@@ -18,24 +19,26 @@ from django.core.mail.message import SafeMIMEMultipart
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
-from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from network.absolute_urls import absolute_url, page_url
 
 from ..calendars import ical
+from ..languages import session_text
+from ..localtime import clock, long_date
 from ..models import Registration, SessionPage
 
 logger = logging.getLogger(__name__)
 
 
-def links(registration) -> dict:
-    """The absolute links an e-mail gives one registered person, on SITE_URL.
+def links(registration, page=None) -> dict:
+    """The absolute links an e-mail gives one registered person, on SITE_URL, in the active
+    language (/nl/… when it is Dutch); ``page`` is the session's page in that language.
 
     E-mails are also sent outside any request (an organiser's change, a management command),
     so they never depend on one: SITE_URL is the one address they use.
     """
-    session = registration.session
+    session = page or registration.session
     token = registration.participant.manage_token
     return {
         "page": page_url(session),
@@ -53,13 +56,13 @@ def links(registration) -> dict:
 def when_range(session) -> str:
     """"Thursday 14 May 2026, 15:00–16:30 CEST" in the active language."""
     start, end = session.local_start, session.local_end
-    return f"{date_format(start, 'l j F Y')}, {start:%H:%M}–{end:%H:%M} {start.tzname()}"
+    return f"{long_date(start)}, {clock(start)}–{clock(end)} {start.tzname()}"
 
 
 def _local_time(moment, session) -> str:
     """"15:30 CEST, Thursday 14 May 2026" in the session's time zone and the active language."""
     local = timezone.localtime(moment, session.zone)
-    return f"{local:%H:%M} {local.tzname()}, {date_format(local, 'l j F Y')}"
+    return f"{clock(local)} {local.tzname()}, {long_date(local)}"
 
 
 def _calendar_part(data: bytes, method: str, *, attachment: bool) -> MIMEBase:
@@ -127,16 +130,35 @@ def _reply_to(session, sender=None):
     return []
 
 
+def as_read_in(session, language):
+    """``session`` (canonical, possibly changed in memory) with the title and cancellation
+    reason of its page in ``language``, and that page as ``.text``: what an e-mail in that
+    language shows. Facts, UID and SEQUENCE stay the session's."""
+    text = session_text(session, language) if session.pk else session
+    if text is session:
+        session.text = session
+        return session
+    shown = copy.copy(session)
+    shown.title = text.title
+    shown.text = text
+    # A reason written for this message (a withdrawn session's, lazily translated) stays;
+    # the organiser's own reason is shown as translated, where it is.
+    if isinstance(session.cancellation_reason, str) and text.cancellation_reason:
+        shown.cancellation_reason = text.cancellation_reason
+    return shown
+
+
 def _send(registration, template, subject, *, method=None, extra=None, sender=None):
     participant = registration.participant
-    session = registration.session
-    with translation.override(participant.language or settings.LANGUAGE_CODE):
+    language = registration.email_language
+    with translation.override(language):
+        session = as_read_in(registration.session, language)
         context = {
             "name": registration.name,
             "session": session,
             "when": when_range(session),
             "where": session.location_text(),
-            "links": links(registration),
+            "links": links(registration, session.text),
             "network_name": settings.WAGTAIL_SITE_NAME,
             "confirmed": registration.is_confirmed,
             "show_join": bool(session.join_url) and registration.is_confirmed

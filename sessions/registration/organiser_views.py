@@ -76,7 +76,8 @@ def _session_or_404(pk):
     if pk > MAX_ID:
         # SQLite cannot even compare such numbers; no page has such an id anyway.
         raise Http404
-    return get_object_or_404(SessionPage, pk=pk)
+    # A session's Dutch or Danish page leads to the registrations of the event itself.
+    return get_object_or_404(SessionPage, pk=pk).canonical
 
 
 class SessionRegistrationsMixin:
@@ -128,8 +129,8 @@ def area_counts(session, confirmed, waiting, pending=()):
     counts = {}
     for registration in [*confirmed, *waiting, *(r for r in pending if r.held)]:
         area = registration.area
-        key = (area is None, area.name.lower() if area else "", area.pk if area else 0)
-        row = counts.setdefault(key, {"name": area.name if area else _("No member area"),
+        key = (area is None, area.localized_name.lower() if area else "", area.pk if area else 0)
+        row = counts.setdefault(key, {"name": area.localized_name if area else _("No member area"),
                                       "confirmed": 0, "waiting": 0, "pending": 0,
                                       "guests": area is None})
         row[registration.status] += 1  # "confirmed", "waiting" or "pending"
@@ -343,7 +344,7 @@ class RegistrationsCsvView(SessionRegistrationsMixin, View):
                 number,
                 registration.name,
                 registration.participant.email,
-                registration.area.name if registration.area else "",
+                registration.area.localized_name if registration.area else "",
                 moment(registration.created_at),
                 _("yes") if registration.added_by_id else _("no"),
                 moment(registration.hold_expires_at) if registration.is_pending else "",
@@ -375,7 +376,7 @@ class RegistrationOverviewView(WagtailAdminTemplateMixin, TemplateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         now = timezone.now()
-        sessions = SessionPage.objects.live().upcoming(now)
+        sessions = SessionPage.objects.live().canonical().upcoming(now)
         if not self.request.user.is_superuser:
             # Only sessions this user may edit: one subquery instead of a check per row.
             editable = page_permission_policy.instances_user_has_any_permission_for(

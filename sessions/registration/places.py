@@ -55,7 +55,7 @@ class RegistrationRefused(Exception):
         self.registration = registration
         message = REFUSALS[code]
         if code == "area_full":
-            message = message % {"area": area.name if area else "", "limit": limit}
+            message = message % {"area": area.localized_name if area else "", "limit": limit}
         self.message = message
         super().__init__(str(message))
 
@@ -116,6 +116,8 @@ def register(session, *, name, email, area=None, user=None, language="", added_b
     now = now or timezone.now()
     if not language and added_by is not None and area is not None:
         language = COUNTRY_LANGUAGES.get(area.country, "")
+    # Signing up on a session's Dutch or Danish page signs up for the event itself.
+    session = session.canonical
     with transaction.atomic():
         locked = _lock(session.pk)
         state = locked.registration_state(now)
@@ -136,7 +138,8 @@ def register(session, *, name, email, area=None, user=None, language="", added_b
                 registration = Registration.objects.create(
                     session=locked, participant=participant, name=name, area=area, seat=seat,
                     status=status, hold_expires_at=hold_expiry(now) if hold else None,
-                    added_by=added_by, created_at=now, status_changed_at=now)
+                    added_by=added_by, created_at=now, status_changed_at=now,
+                    language=language)
         except IntegrityError:
             # Only reachable if the lock was bypassed: a parallel sign-up by the same person.
             existing = Registration.objects.holding(now).filter(session=locked,

@@ -4,12 +4,17 @@ from django.urls import path
 
 from . import views
 
+# A registered person's own calendar: a feed, also answered at its old unprefixed address.
+feed_urlpatterns = [
+    path("calendar/personal/<str:token>.ics", views.personal_calendar, name="calendar_personal"),
+]
+
 urlpatterns = [
+    *feed_urlpatterns,
     # The sign-up form on a session page posts here; <session page>/register/ forwards to it.
     path("registrations/sessions/<int:pk>/", views.register_for_session, name="register"),
     path("registrations/sessions/<int:pk>/check-your-email/", views.check_email,
          name="register_check_email"),
-    path("calendar/personal/<str:token>.ics", views.personal_calendar, name="calendar_personal"),
     path("registrations/<str:token>/", views.manage, name="registration_manage"),
     path("registrations/<str:token>/<int:pk>/cancel/", views.cancel_registration,
          name="registration_cancel"),

@@ -23,7 +23,6 @@ from django.http import Http404, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 from wagtail import hooks
@@ -34,6 +33,7 @@ from network.ids import MAX_ID
 
 from ..calendars.links import subscription_links
 from ..calendars.responses import serve_feed
+from ..languages import active_language, attach_texts, session_text
 from ..models import Participant, Registration, RegistrationStatus, SessionPage
 from . import limits, notifications
 from .feeds import personal_feed
@@ -106,11 +106,15 @@ def register_for_session(request, pk):
 
 
 def _live_session(request, pk):
-    """The published session ``pk`` that this site serves, or 404."""
+    """The published session ``pk`` that this site serves, or 404, as the page a reader of the
+    active language sees (its translation or alias). Signing up on it signs up for its
+    canonical session (``page.canonical``): the same places and waiting list in every
+    language."""
     page = SessionPage.objects.live().filter(pk=pk).first() if pk <= MAX_ID else None
     if page is None or not page.get_url(request):
         raise Http404
-    return page
+    shown = session_text(page.canonical, active_language())
+    return shown if shown.get_url(request) else page
 
 
 def _sign_up(page, request):
@@ -139,8 +143,8 @@ def _register_member(page, request, form, anchor):
     data = form.cleaned_data
     area = RegistrationForm.member_area(request.user, data["area"])
     try:
-        registration = register(page, name=data["name"], email=data["email"], area=area,
-                                user=request.user, language=get_language() or "")
+        registration = register(page.canonical, name=data["name"], email=data["email"],
+                                area=area, user=request.user, language=active_language())
     except RegistrationRefused as refused:
         form.add_error(_refusal_field(refused), refused.message)
         return None
@@ -176,8 +180,8 @@ def _register_by_email(page, request, form):
         return response
     try:
         # No account is linked: the address is not yet known to be the signer's.
-        register(page, name=data["name"], email=data["email"], area=data["area"],
-                 language=get_language() or "", hold=True)
+        register(page.canonical, name=data["name"], email=data["email"], area=data["area"],
+                 language=active_language(), hold=True)
     except RegistrationRefused as refused:
         if refused.code != "duplicate":
             form.add_error(_refusal_field(refused), refused.message)
@@ -190,8 +194,8 @@ def _register_by_email(page, request, form):
                 notifications.already_registered(existing)
     messages.info(request, _("We have sent an e-mail to %(email)s. Open the link in it to "
                              "confirm your registration.") % {"email": data["email"]})
-    return HttpResponseRedirect(reverse("sessions:register_check_email", kwargs={"pk": page.pk}),
-                                status=303)
+    return HttpResponseRedirect(
+        reverse("sessions:register_check_email", kwargs={"pk": page.canonical.pk}), status=303)
 
 
 @require_safe
@@ -202,8 +206,10 @@ def check_email(request, pk):
 
 def _check_email_page(page, request):
     minutes = getattr(settings, "SESSION_SIGNUP_HOLD_MINUTES", 30)
+    session = page.canonical
+    session.text = page
     return no_store(render(request, "sessions/registration/check_email.html",
-                           {"session": page, "minutes": minutes}))
+                           {"session": session, "minutes": minutes}))
 
 
 @login_required
@@ -231,6 +237,8 @@ def manage(request, token):
         Registration.objects.holding(now).filter(participant=participant, session__live=True)
         .with_waiting_position().select_related("session", "area")
         .order_by("session__starts_at", "pk"))
+    # Each session's title and address in the active language (one query for all).
+    attach_texts([registration.session for registration in registrations])
     upcoming = [r for r in registrations if r.session.ends_at >= now]
     past = [r for r in registrations if r.session.ends_at < now][::-1]
     calendar_path = reverse("sessions:calendar_personal",
@@ -259,13 +267,13 @@ def cancel_registration(request, token, pk):
     """GET asks for confirmation (mail scanners follow links; they must not cancel); POST
     cancels and hands the place to the waiting list."""
     registration = _own_registration(token, pk)
-    session = registration.session
+    session = attach_texts([registration.session])[0]
     started = session.starts_at <= timezone.now()
     can_cancel = registration.status != RegistrationStatus.CANCELLED and not started
     if request.method == "POST" and can_cancel:
         cancel(registration)
         messages.success(request, _("Your registration for “%(title)s” is cancelled. Thank you "
-                                    "for letting us know.") % {"title": session.title})
+                                    "for letting us know.") % {"title": session.text.title})
         return _to_manage_page(token)
     return private_link(render(request, "sessions/registration/cancel.html", {
         "registration": registration, "session": session, "started": started,
@@ -295,9 +303,10 @@ def forget_me(request, token):
                                     "deleted. The sessions you were registered for have been "
                                     "cancelled for you."))
         return private_link(HttpResponseRedirect("/", status=303))
-    upcoming = (Registration.objects.active()
-                .filter(participant=participant, session__starts_at__gt=timezone.now())
-                .select_related("session").order_by("session__starts_at"))
+    upcoming = list(Registration.objects.active()
+                    .filter(participant=participant, session__starts_at__gt=timezone.now())
+                    .select_related("session").order_by("session__starts_at"))
+    attach_texts([registration.session for registration in upcoming])
     return private_link(render(request, "sessions/registration/forget.html", {
         "participant": participant, "upcoming": upcoming, "token": token}))
 
@@ -309,7 +318,7 @@ def confirm_registration(request, token, pk):
     they must not confirm); POST confirms. A hold that ran out gets a page saying the place was
     released, with the way back to the sign-up form."""
     registration = _own_registration(token, pk)
-    session = registration.session
+    session = attach_texts([registration.session])[0]
     context = {"registration": registration, "session": session, "token": token}
     if registration.hold_has_expired():
         return _hold_expired(request, context)
@@ -325,11 +334,11 @@ def confirm_registration(request, token, pk):
         if registration.is_confirmed:
             messages.success(request, _("Your place at “%(title)s” is confirmed. We have sent a "
                                         "calendar invitation to your e-mail address.")
-                             % {"title": session.title})
+                             % {"title": session.text.title})
         else:
             messages.info(request, _("You are on the waiting list for “%(title)s” (number "
                                      "%(position)d). We will write when a place comes free.")
-                          % {"title": session.title,
+                          % {"title": session.text.title,
                              "position": registration.waiting_position() or 0})
         return _to_manage_page(token)
     if registration.status in (RegistrationStatus.CONFIRMED, RegistrationStatus.WAITING):

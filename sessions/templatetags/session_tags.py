@@ -7,6 +7,7 @@ from django.template.defaultfilters import date as date_filter
 from django.templatetags.tz import datetimeobject
 from django.utils import timezone
 
+from sessions.languages import attach_texts
 from sessions.localtime import zone_abbreviation
 from sessions.models import SessionPage
 
@@ -17,8 +18,8 @@ register = template.Library()
 def upcoming_sessions(context, limit=3):
     """The next ``limit`` live, public sessions that have not ended (cancelled ones included,
     marked as such, so that people who planned to come see it)."""
-    sessions = (SessionPage.objects.published().upcoming(timezone.now())
-                .with_registration_counts().order_by("starts_at", "pk")[:limit])
+    sessions = attach_texts(SessionPage.objects.published().upcoming(timezone.now())
+                            .with_registration_counts().order_by("starts_at", "pk")[:limit])
     return {"sessions": sessions, "request": context.get("request"),
             "empty_message": "upcoming", "show_seats": True}
 
@@ -26,8 +27,8 @@ def upcoming_sessions(context, limit=3):
 @register.inclusion_tag("sessions/includes/session_list.html", takes_context=True)
 def area_sessions(context, area, limit=10):
     """Sessions a member area hosted, newest first."""
-    sessions = (SessionPage.objects.published().filter(host_area=area)
-                .order_by("-starts_at", "-pk")[:limit])
+    sessions = attach_texts(SessionPage.objects.published().filter(host_area=area)
+                            .order_by("-starts_at", "-pk")[:limit])
     return {"sessions": sessions, "request": context.get("request"), "empty_message": "area"}
 
 

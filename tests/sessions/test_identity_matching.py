@@ -74,7 +74,7 @@ def test_admin_user_who_types_a_victims_address_does_not_get_their_registration(
     data[field] = VICTIM.upper()
     client.post("/admin/account/", data)
 
-    response = client.get("/account/sessions/")
+    response = client.get("/en/account/sessions/")
     token = victims_registration.participant.manage_token
     assert response.status_code == 200
     assert token not in response.get("Location", "") + response.content.decode()
@@ -94,7 +94,7 @@ def test_unconfirmed_address_shows_no_join_link_and_offers_a_confirmation(
     html = page_html(client, session)
     assert session.join_url not in html
     assert "Send me a confirmation e-mail" in html
-    none_page = client.get("/account/sessions/").content.decode()
+    none_page = client.get("/en/account/sessions/").content.decode()
     assert "Send me a confirmation e-mail" in none_page
     assert "once you have confirmed the address" in none_page
 
@@ -103,14 +103,14 @@ def test_confirming_the_address_brings_earlier_registrations_into_my_sessions(
         client, victims_registration, session):
     user = UserFactory(email="Vera@Victim.example")
     client.force_login(user)
-    response = client.post("/account/email/send-confirmation/", {"next": "/account/sessions/"})
-    assert response["Location"] == "/account/sessions/"
+    response = client.post("/en/account/email/send-confirmation/", {"next": "/en/account/sessions/"})
+    assert response["Location"] == "/en/account/sessions/"
     (message,) = mail.outbox
     assert message.to == [VICTIM]
-    link = re.search(r"/account/email/confirm/\S+/", message.body).group(0)
+    link = re.search(r"/en/account/email/confirm/\S+/", message.body).group(0)
     assert client.post(link).status_code == 200
 
-    response = client.get("/account/sessions/")
+    response = client.get("/en/account/sessions/")
     assert response.status_code == 302
     assert victims_registration.participant.manage_token in response["Location"]
     assert session.join_url in page_html(client, session)

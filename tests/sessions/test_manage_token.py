@@ -35,7 +35,7 @@ def test_a_new_link_replaces_the_old_one_at_once(client, make_session, delft):
     assert registration.participant.manage_reset_at is not None
     (message,) = mail.outbox
     assert message.to == ["Sanne <sanne@example.nl>"]
-    assert re.search(r"/registrations/" + re.escape(new) + r"/\s", message.body)
+    assert re.search(r"/en/registrations/" + re.escape(new) + r"/\s", message.body)
     assert "Branding the centre" in client.get(manage_path(new)).content.decode()
     # The old link, and the cancel link from earlier e-mails, are dead and say why.
     gone = client.get(manage_path(old))

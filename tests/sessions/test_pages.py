@@ -102,7 +102,7 @@ def test_drafts_and_private_sessions_are_not_listed(client, make_session, index)
     html = html_of(client.get(index.url))
     assert "Open to all" in html
     assert "Not yet published" not in html and "Closed group only" not in html
-    assert "Closed group only" not in html_of(client.get("/"))
+    assert "Closed group only" not in html_of(client.get("/en/"))
 
 
 def test_session_page_shows_time_in_its_zone_and_calendar_links(client, make_session):
@@ -155,7 +155,7 @@ def test_cancelled_session_shows_reason(client, make_session):
 def test_home_page_shows_next_session_and_area_page_hosted_ones(client, make_session, site):
     area = MemberAreaFactory(name="Køge", slug="koge")
     make_session(title="Hosted in Køge", host_area=area)
-    assert "Hosted in Køge" in html_of(client.get("/"))
+    assert "Hosted in Køge" in html_of(client.get("/en/"))
     assert "Hosted in Køge" in html_of(client.get(area.get_absolute_url()))
 
 
@@ -165,7 +165,7 @@ def test_registration_window_is_shown(client, make_session):
                            registration_closes=timezone.now() + datetime.timedelta(days=5))
     html = html_of(client.get(session.url))
     assert "24 places left" in html
-    assert f'action="/registrations/sessions/{session.pk}/"' in html
+    assert f'action="/en/registrations/sessions/{session.pk}/"' in html
 
 
 def test_listing_query_count_does_not_grow(client, make_session, index, themes,

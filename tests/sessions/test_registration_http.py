@@ -48,7 +48,7 @@ def manage_url(participant):
 def confirm_from_email(client, message):
     """Open the confirmation link in ``message`` and press its button, as the address's owner
     does; the response after the redirects."""
-    path = re.search(r"https?://[^/\s]+(/registrations/\S+/confirm/)", message.body).group(1)
+    path = re.search(r"https?://[^/\s]+(/[a-z]{2}/registrations/\S+/confirm/)", message.body).group(1)
     assert "Confirm my registration" in html_of(client.get(path))
     return client.post(path, follow=True)
 
@@ -245,7 +245,7 @@ def test_cards_show_places_left_or_the_waiting_list(client, make_session, index,
     assert "5 places left" in cards["Open session"]
     assert "Fully booked" in cards["Full session"] and "1 on the waiting list" in cards["Full session"]
     assert "Registration closed" in cards["Closed one"]
-    assert open_session.title in html_of(client.get("/"))
+    assert open_session.title in html_of(client.get("/en/"))
 
 
 def test_listing_query_count_does_not_grow_with_registrations(client, make_session, index, delft):
@@ -389,7 +389,7 @@ def test_form_without_the_csrf_cookie_says_cookies_are_blocked(make_session, del
 @pytest.mark.parametrize("token", ["nope", "x" * 500, "%00", "..%2F..%2Fetc"])
 def test_unknown_tokens_are_404(client, token):
     for name in ("registration_manage", "calendar_personal"):
-        assert client.get(f"/registrations/{token}/" if name == "registration_manage"
+        assert client.get(f"/en/registrations/{token}/" if name == "registration_manage"
                           else f"/calendar/personal/{token}.ics").status_code == 404
 
 
@@ -399,7 +399,7 @@ def test_someone_elses_registration_cannot_be_cancelled(client, make_session, de
     theirs = register(session, name="Them", email="them@example.nl", area=delft, notify=False)
     token = mine.participant.manage_token
     for pk in (theirs.pk, 2**70):
-        url = f"/registrations/{token}/{pk}/cancel/"
+        url = f"/en/registrations/{token}/{pk}/cancel/"
         assert client.get(url).status_code == 404
         assert client.post(url).status_code == 404
     theirs.refresh_from_db()
@@ -503,12 +503,12 @@ def test_my_registrations_finds_the_members_page(client, make_session, delft):
     user = UserFactory(email="joost@example.nl")
     identity.mark_verified(user, user.email)
     client.force_login(user)
-    assert "no session registrations" in html_of(client.get("/account/sessions/"))
+    assert "no session registrations" in html_of(client.get("/en/account/sessions/"))
     registration = register(make_session(), name="Joost", email="Joost@example.nl", area=delft,
                             notify=False)
-    response = client.get("/account/sessions/")
+    response = client.get("/en/account/sessions/")
     assert response.status_code == 302 and response.url == manage_url(registration.participant)
-    assert Client().get("/account/sessions/").status_code == 302  # to the login page
+    assert Client().get("/en/account/sessions/").status_code == 302  # to the login page
 
 
 # --- nothing private leaks through public channels -------------------------------------------
@@ -522,10 +522,10 @@ def test_registrations_do_not_leak_through_public_channels(client, make_session,
     participant = registration.participant
     secrets = ["Pieter Geheim", "pieter.geheim@example.nl", JOIN, participant.manage_token,
                participant.calendar_token]
-    urls = [session.url, index.url, "/", "/search/?q=Geheim", "/search/?q=pieter.geheim",
+    urls = [session.url, index.url, "/en/", "/en/search/?q=Geheim", "/en/search/?q=pieter.geheim",
             "/sitemap.xml", reverse("sessions:calendar_all"),
             reverse("sessions:calendar_session", kwargs={"pk": session.pk}),
-            delft.get_absolute_url(), "/feeds/case-studies/", "/no-such-page/",
+            delft.get_absolute_url(), "/feeds/case-studies/", "/en/no-such-page/",
             register_url(session)]
     for url in urls:
         body = client.get(url, follow=True).content.decode()
@@ -534,7 +534,7 @@ def test_registrations_do_not_leak_through_public_channels(client, make_session,
     # A logged-in member who is not registered sees none of it either.
     member = Client()
     member.force_login(UserFactory())
-    for url in (session.url, "/members/people/", "/search/?q=Geheim"):
+    for url in (session.url, "/en/members/people/", "/en/search/?q=Geheim"):
         body = member.get(url).content.decode()
         for secret in secrets:
             assert secret not in body, (url, secret)

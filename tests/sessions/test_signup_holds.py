@@ -40,7 +40,7 @@ def form(area, name="Sanne de Vries", email="sanne@example.nl"):
 
 
 def confirm_path(message):
-    return re.search(r"https?://[^/\s]+(/registrations/\S+/confirm/)", message.body).group(1)
+    return re.search(r"https?://[^/\s]+(/[a-z]{2}/registrations/\S+/confirm/)", message.body).group(1)
 
 
 def verified_member(email, area):

@@ -10,7 +10,8 @@ import sessions
 ROOT = Path(sessions.__file__).parent
 # The packages whose layering this file guards (demo content and migrations aside).
 LAYERED = ["models", "calendars", "registration", "signals.py", "panels.py", "blocks.py",
-           "admin_forms.py", "admin_views.py", "generator.py", "localtime.py", "recurrence.py"]
+           "admin_forms.py", "admin_views.py", "generator.py", "localtime.py", "recurrence.py",
+           "languages.py"]
 # Only URLconfs and admin hooks wire views to addresses, so only they may import views.
 WIRING = {"urls.py", "wagtail_hooks.py"}
 
