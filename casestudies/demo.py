@@ -4,6 +4,11 @@ generated pictures and a document, and a contributor and an editor account.
 The content is in ``demo_content``; this module only loads it. Idempotent: pages are found by
 slug and get a new published revision only when something in ``demo_content`` differs from what
 is live; images and documents are found by title.
+
+A case's ``written_in`` decides its tree (docs/languages.md): a case written in Dutch is an
+original in the Dutch library, and the other libraries get an alias of it (or, later, a
+translation). A case an older demo put in the English tree with a Dutch or Danish text is moved
+to its language's library, keeping its slug.
 """
 import io
 
@@ -16,10 +21,12 @@ from PIL import Image as PILImage
 from PIL import ImageDraw, ImageFont
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
+from wagtail.models import Locale, Page
 
 from network.demo import DEMO_PASSWORD, area, people_of, theme
 from network.media import shared_media_collection
 from network.models import HomePage, Person
+from network.translation import default_locale, sync_page_to_all_locales
 
 from .demo_content import ACCOUNTS, CASES, LIBRARY
 from .models import (
@@ -37,18 +44,27 @@ ACCOUNT_GROUPS = {"contributor": CONTRIBUTORS, "editor": EDITORS}
 
 def load(stdout):
     """Create or update the demo library and case studies (idempotent)."""
-    home = HomePage.objects.get()
+    home = HomePage.objects.filter(locale=default_locale()).order_by("path").first()
     # Its groups, permissions and review workflow come with it (roles.GRANTS, set_up_page).
     library = _load_library(home, stdout)
+    libraries = {}
     pages = {}
     changed = set()
     # Two passes: related cases can only point at pages that exist.
     for with_related in (False, True):
         for data in CASES:
-            page, did_change = _load_case(library, data, pages, with_related)
+            language = data.get("written_in", "en")
+            if language not in libraries:
+                libraries[language] = _library_in(library, language)
+            page, did_change = _load_case(libraries[language], data, pages, with_related)
             pages[data["slug"]] = page
             if did_change:
                 changed.add(data["slug"])
+    # Every case in every tree: an alias where there is no translation yet. (Publishing does
+    # this too, but only once the transaction commits, and the demo loads in one.)
+    sync_page_to_all_locales(library)
+    for page in pages.values():
+        sync_page_to_all_locales(page)
     stdout.write(f"  {len(CASES)} case studies ({len(changed)} created or updated)")
     _load_accounts(stdout)
 
@@ -68,16 +84,28 @@ def _load_library(home, stdout):
     return library
 
 
+def _library_in(library, language):
+    """The library of ``language``'s tree: the English library itself, or its translation or
+    alias in that locale (made, as an alias with its missing parents, if there is none)."""
+    locale, _created = Locale.objects.get_or_create(language_code=language)
+    if locale.pk == library.locale_id:
+        return library
+    found = library.get_translation_or_none(locale)
+    if found is None:
+        found = library.copy_for_translation(locale, copy_parents=True, alias=True)
+    return found.specific
+
+
 # --- one case ---------------------------------------------------------------------------------
 
 SIMPLE_FIELDS = ["title", "summary", "period_start", "period_end", "ongoing", "stakeholders_other",
                  "organisation_model", "organisation_details", "budget_amount", "budget_currency",
-                 "budget_notes", "funders", "entrepreneurs_fund", "subsidy", "written_in",
+                 "budget_notes", "funders", "entrepreneurs_fund", "subsidy",
                  "hero_caption", "hero_credit"]
 DEFAULTS = {"period_end": None, "ongoing": False, "stakeholders_other": "", "organisation_model": "",
             "organisation_details": "", "budget_amount": None, "budget_currency": "EUR",
             "budget_notes": "", "funders": "", "entrepreneurs_fund": False, "subsidy": "",
-            "written_in": "en", "hero_caption": "", "hero_credit": ""}
+            "hero_caption": "", "hero_credit": ""}
 
 
 def _wanted(data, pages, with_related):
@@ -92,7 +120,7 @@ def _wanted(data, pages, with_related):
         doc = _document(document, data["slug"])
         body.append(("document", {"document": doc.pk, "title": document["title"],
                                   "description": "PDF, one page"}))
-    stream_block = CaseStudyPage.body.field.stream_block
+    stored_body = _stored_format([{"type": kind, "value": value} for kind, value in body])
     return {
         "values": values,
         "image": _image(image, data["slug"]) if image else None,
@@ -103,10 +131,18 @@ def _wanted(data, pages, with_related):
         "contacts": [people_of(slug)[index] for slug, index in data["contacts"]],
         "related": [pages[slug] for slug in data.get("related", []) if slug in pages]
         if with_related else None,
-        "body": _comparable(stream_block.get_prep_value(stream_block.to_python(
-            [{"type": kind, "value": value} for kind, value in body]))),
-        "raw_body": [{"type": kind, "value": value} for kind, value in body],
+        "body": _comparable(stored_body),
+        "raw_body": stored_body,
     }
+
+
+def _stored_format(raw_body):
+    """The body as Wagtail stores it when an editor saves it: list items (steps, key figures)
+    as blocks with ids. wagtail-localize offers list items for translation only in that
+    format; in the older plain-list format a translation would show the original's steps."""
+    value = CaseStudyPage.body.field.stream_block.to_python(raw_body)
+    list(value)  # turn every block into a value, so that it is written in the current format
+    return value.get_prep_value()
 
 
 def _comparable(value):
@@ -165,9 +201,33 @@ def _apply(page, wanted):
                               for i, other in enumerate(wanted["related"])]
 
 
+def _find_case(library, slug):
+    """The original of the case ``slug`` in ``library`` (its language's library), moving it
+    there if an older demo put it in another tree; None if there is none yet."""
+    page = (CaseStudyPage.objects.child_of(library).filter(slug=slug, alias_of__isnull=True)
+            .first())
+    if page is not None:
+        return page
+    # Only the English tree: a translation elsewhere has the same slug but is not the original.
+    elsewhere = (CaseStudyPage.objects.filter(slug=slug, alias_of__isnull=True,
+                                              locale=default_locale())
+                 .exclude(locale=library.locale_id).order_by("path").first())
+    if elsewhere is None:
+        return None
+    # The alias publishing made in this tree stands where the original goes (same slug, same
+    # translation key): it gives way.
+    for alias in Page.objects.child_of(library).filter(alias_of=elsewhere):
+        alias.delete()
+    elsewhere.move(library, pos="last-child")
+    elsewhere = CaseStudyPage.objects.get(pk=elsewhere.pk)
+    elsewhere.locale_id = library.locale_id
+    elsewhere.save(update_fields=["locale"], clean=False)
+    return elsewhere
+
+
 def _load_case(library, data, pages, with_related):
     wanted = _wanted(data, pages, with_related)
-    page = library.get_children().filter(slug=data["slug"]).specific().first()
+    page = _find_case(library, data["slug"])
     if page is None:
         page = CaseStudyPage(slug=data["slug"])
         _apply(page, wanted)

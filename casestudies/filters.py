@@ -28,11 +28,13 @@ from django.utils.translation import gettext_lazy as _
 from taggit.models import Tag
 
 from network.filters import LenientFilterSet, display_value
+from network.localized import localized_expression, localized_field_names
 from network.models import Country, MemberArea, PopulationBand, Theme
 from network.pagination import SHORT_PAGE_SIZE, LenientPaginator
 from network.params import search_text
 
 from .choices import SortOrder, StakeholderKind
+from .languages import mark_text_languages
 
 MAX_QUERY_LENGTH = 200
 MAX_VALUE_LENGTH = 100
@@ -157,11 +159,13 @@ class LibraryQuery:
 
     @staticmethod
     def _labels():
-        """Value → label for every filter (three small queries for themes, areas, tags)."""
+        """Value → label for every filter (three small queries for themes, areas, tags); the
+        names of themes and areas in the active language (network.localized)."""
+        names = localized_field_names("name")
         return {
-            "theme": {t.slug: t.name for t in Theme.objects.only("slug", "name")},
-            "area": {a.slug: a.name
-                     for a in MemberArea.objects.only("slug", "name").order_by("name")},
+            "theme": {t.slug: t.localized_name for t in Theme.objects.only("slug", *names)},
+            "area": {a.slug: a.localized_name for a in MemberArea.objects.only("slug", *names)
+                     .order_by(localized_expression("name"))},
             "tag": {t.slug: t.name for t in Tag.objects.filter(
                 casestudies_casestudytag_items__isnull=False).distinct().only("slug", "name")},
             "country": dict(Country.choices), "size": dict(PopulationBand.choices),
@@ -233,6 +237,7 @@ class LibraryQuery:
         facets = [self._facet(filterset, param, labels) for param in PARAMS]
 
         prefetch = ("areas", "themes")
+        results = results.select_related("locale")  # for each card's text language
         if self.sort == SortOrder.RELEVANCE:
             wanted = set(results.values_list("pk", flat=True))
             ids = [pk for pk in ranked if pk in wanted]
@@ -257,6 +262,7 @@ class LibraryQuery:
                         (SortOrder.TITLE, SortOrder.TITLE.label)]
         if self.q:
             sort_options.insert(0, (SortOrder.RELEVANCE, SortOrder.RELEVANCE.label))
+        page_obj.object_list = mark_text_languages(page_obj.object_list)
         return LibraryResult(
             page_obj=page_obj,
             case_studies=list(page_obj.object_list),

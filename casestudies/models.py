@@ -12,15 +12,19 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFi
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page, PagePermissionTester
 from wagtail.search import index
+from wagtail_localize.models import Translation
 
+from network.localized import localized_field_names
 from network.models import MemberArea, OrganisationModel, Person, Theme, can_see_contact_details
 from network.pagination import SHORT_PAGE_SIZE
+from network.translation import active_language, language_name, text_language
 
 from . import roles
 from .blocks import SECTION_KINDS, CaseStudyBodyBlock
 from .choices import StakeholderKind
 from .filters import LibraryQuery
 from .forms import CaseStudyPageForm
+from .languages import mark_text_languages
 
 
 class Stakeholder(models.Model):
@@ -158,9 +162,6 @@ class CaseStudyPage(Page):
     subsidy = models.CharField(_("subsidy"), max_length=200, blank=True,
                                help_text=_("Which subsidy or grant, if any."))
     body = StreamField(CaseStudyBodyBlock(), verbose_name=_("body"))
-    written_in = models.CharField(_("written in"), max_length=2,
-                                  choices=[("en", _("English")), ("nl", _("Dutch")),
-                                           ("da", _("Danish"))], default="en")
     hero_image = models.ForeignKey("wagtailimages.Image", verbose_name=_("image"), null=True,
                                    blank=True, on_delete=models.SET_NULL, related_name="+")
     hero_caption = models.CharField(_("image caption"), max_length=255, blank=True)
@@ -180,7 +181,6 @@ class CaseStudyPage(Page):
             FieldPanel("tags"),
             FieldRowPanel([FieldPanel("period_start"), FieldPanel("period_end"),
                            FieldPanel("ongoing")]),
-            FieldPanel("written_in"),
         ], heading=_("Facts")),
         MultiFieldPanel([
             FieldPanel("stakeholders", widget=forms.CheckboxSelectMultiple),
@@ -208,8 +208,14 @@ class CaseStudyPage(Page):
         index.SearchField("organisation_details"),
         index.SearchField("stakeholders_other"),
         index.RelatedFields("tags", [index.SearchField("name")]),
-        index.RelatedFields("areas", [index.SearchField("name"), index.SearchField("municipality")]),
-        index.RelatedFields("themes", [index.SearchField("name"), index.SearchField("search_terms")]),
+        index.RelatedFields("areas", [*(index.SearchField(name)
+                                        for name in localized_field_names("name")),
+                                      index.SearchField("municipality")]),
+        # Every language's name of a theme, whatever language the case is written in: a Dutch
+        # search for "leegstand" finds the vacancy cases written in English or Danish too.
+        index.RelatedFields("themes", [*(index.SearchField(name)
+                                         for name in localized_field_names("name")),
+                                       index.SearchField("search_terms")]),
     ]
     parent_page_types = ["casestudies.CaseStudyIndexPage"]
     subpage_types = []
@@ -221,6 +227,19 @@ class CaseStudyPage(Page):
     def permissions_for_user(self, user):
         """What ``user`` may do with this case study: contributors only in their own areas."""
         return CaseStudyPermissionTester(user, self)
+
+    def save(self, *args, **kwargs):
+        """Save; an alias is indexed again once its themes and areas are stored.
+
+        The search index is updated when the row is saved, before modelcluster stores the
+        many-to-many values; an alias is saved once with the values of its original (when it
+        is made and each time the original is published), so its index entry would lack its
+        themes, and a Dutch search for "leegstand" would miss an untranslated English case.
+        """
+        result = super().save(*args, **kwargs)
+        if self.alias_of_id:
+            index.insert_or_update_object(self)
+        return result
 
     # --- validation ------------------------------------------------------------------------
 
@@ -257,7 +276,12 @@ class CaseStudyPage(Page):
         if self.budget_amount is None:
             return ""
         amount = number_format(self.budget_amount, force_grouping=True)
-        text = f"€ {amount}" if self.budget_currency == "EUR" else f"{amount} kr."
+        if self.budget_currency != "EUR":
+            text = f"{amount} kr."
+        elif active_language() == "da":
+            text = f"{amount} €"  # Danish puts the euro sign after the amount (#15)
+        else:
+            text = f"€ {amount}"
         return f"{text} {self.budget_notes}".strip()
 
     def search_snippet(self):
@@ -276,14 +300,22 @@ class CaseStudyPage(Page):
     def get_related_case_studies(self, limit=3):
         """Editor-chosen related cases first, then others that share the most themes.
 
-        Only live, public cases are returned; at most ``limit`` in total, in three queries
-        whatever the size of the library.
+        Only live, public cases of this page's tree are returned (an editor may have chosen a
+        case in another language's tree: its version in this tree is shown); at most ``limit``
+        in total, in a handful of queries whatever the size of the library.
         """
         chosen_ids = [link.related_id for link in self.related_links.all()]
-        public = (CaseStudyPage.objects.live().public().exclude(pk=self.pk)
-                  .prefetch_related("areas", "themes"))
-        chosen = {page.pk: page for page in public.filter(pk__in=chosen_ids)}
-        related = [chosen[pk] for pk in chosen_ids if pk in chosen][:limit]
+        public = (CaseStudyPage.objects.live().public().filter(locale_id=self.locale_id)
+                  .exclude(translation_key=self.translation_key)
+                  .select_related("locale").prefetch_related("areas", "themes"))
+        related = []
+        if chosen_ids:
+            keys = dict(Page.objects.filter(pk__in=chosen_ids)
+                        .values_list("pk", "translation_key"))
+            chosen = {page.translation_key: page for page in public.filter(
+                translation_key__in=keys.values())}
+            wanted = [keys[pk] for pk in chosen_ids if pk in keys]
+            related = [chosen[key] for key in dict.fromkeys(wanted) if key in chosen][:limit]
         missing = limit - len(related)
         if missing > 0:
             theme_ids = [theme.pk for theme in self.themes.all()]
@@ -294,7 +326,7 @@ class CaseStudyPage(Page):
                             .filter(shared__gt=0)
                             .order_by("-shared", "-first_published_at", "-pk")[:missing])
                 related.extend(by_theme)
-        return related
+        return mark_text_languages(related)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -308,7 +340,26 @@ class CaseStudyPage(Page):
             "person", "person__organisation").prefetch_related("person__areas")]
         context["related_case_studies"] = self.get_related_case_studies()
         context["library"] = self.get_parent().specific_deferred
+        context["text_language"] = code = text_language(self)
+        context["text_language_name"] = language_name(code)
+        source = self.translated_from()
+        context["translated_from_name"] = language_name(source) if source else ""
         return context
+
+    def translated_from(self):
+        """The language code of the original this page was translated from with
+        wagtail-localize, or None for an original or an alias (one query)."""
+        if self.alias_of_id or not self.pk:
+            return None
+        return (Translation.objects.filter(source__object_id=self.translation_key,
+                                           target_locale_id=self.locale_id)
+                .values_list("source__locale__language_code", flat=True).first())
+
+
+def active_case_studies():
+    """The live, public case studies of the active language's tree: each case once, as its
+    translation where there is one, otherwise as the (marked) original or its alias."""
+    return CaseStudyPage.objects.live().public().filter(locale__language_code=active_language())
 
 
 class CaseStudyContact(Orderable):

@@ -14,10 +14,11 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail import hooks
 from wagtail.admin.ui.components import Component
-from wagtail.models import WorkflowState, get_default_page_content_type
+from wagtail.models import Locale, WorkflowState, get_default_page_content_type
 
 from network import hub
 from network.models import MemberArea
+from network.translation import LANGUAGE_AUTONYMS
 
 from . import roles
 from .models import CaseStudyIndexPage, CaseStudyPage
@@ -88,7 +89,7 @@ class ContributionsPanel(Component):
         if roles.is_area_scoped(user):
             areas = MemberArea.objects.filter(pk__in=roles.own_area_ids(user)).order_by("name")
             actions = [(f"{add_url}?area={area.pk}",
-                        _("Write a case study about %(area)s") % {"area": area.name})
+                        _("Write a case study about %(area)s") % {"area": area.localized_name})
                        for area in areas]
             unlinked = not actions
         else:
@@ -97,7 +98,22 @@ class ContributionsPanel(Component):
         for case in cases:
             case.contribution_status = contribution_status(case)
         return {"request": request, "actions": actions, "unlinked": unlinked, "cases": cases,
-                "library": self.library, "limit": self.limit}
+                "library": self.library, "limit": self.limit,
+                "other_languages": [] if unlinked else self.other_languages(actions)}
+
+    def other_languages(self, actions):
+        """(add URL, language name in itself) in the library of each other language: a case
+        written in Dutch is added to the Dutch library (docs/languages.md). The area of a
+        contributor with one area is ticked there too."""
+        area = actions[0][0].partition("?")[2] if len(actions) == 1 else ""
+        libraries = (CaseStudyIndexPage.objects.filter(translation_key=self.library.translation_key)
+                     .exclude(pk=self.library.pk).select_related("locale"))
+        found = []
+        for library in sorted(libraries, key=lambda page: page.locale.language_code):
+            url = reverse("wagtailadmin_pages:add", args=("casestudies", "casestudypage", library.pk))
+            code = library.locale.language_code
+            found.append((f"{url}?{area}" if area else url, LANGUAGE_AUTONYMS.get(code, code), code))
+        return found
 
 
 def own_case_studies(user):
@@ -110,7 +126,9 @@ def own_case_studies(user):
               .filter(base_content_type=get_default_page_content_type(),
                       object_id=Cast(OuterRef("pk"), output_field=CharField()))
               .order_by("-created_at"))
-    return (CaseStudyPage.objects.filter(Q(owner=user) | Q(latest_revision__user=user))
+    # Not the aliases in the other languages' trees: they carry the original's owner.
+    return (CaseStudyPage.objects.filter(Q(owner=user) | Q(latest_revision__user=user),
+                                         alias_of__isnull=True)
             .annotate(review_status=Subquery(active.values("status")[:1]),
                       review_task=Subquery(active.values("current_task_state__task__name")[:1]))
             # nulls_last: SQLite and PostgreSQL disagree about where NULL sorts.
@@ -135,7 +153,8 @@ def contribution_status(page):
 @hooks.register("construct_homepage_panels")
 def add_contributions_panel(request, panels):
     """Put the contributions panel on the dashboard of users who may add case studies."""
-    library = CaseStudyIndexPage.objects.first()
+    # The English library: Dutch and Danish cases are added in the library of their tree.
+    library = CaseStudyIndexPage.objects.filter(locale=Locale.get_default()).first()
     if library is not None and library.permissions_for_user(request.user).can_add_subpage():
         panels.append(ContributionsPanel(library))
 

@@ -1,11 +1,12 @@
 """Views of the network core: member directory, site search, robots and error pages."""
+from django.conf import settings
 from django.contrib.auth.decorators import user_passes_test
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.template import loader
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_safe
-from wagtail.models import Page
+from wagtail.models import Locale, Page
 
 from . import directory
 from .filters import listing_context
@@ -13,6 +14,7 @@ from .forms import SearchForm
 from .models import MemberArea, Person, can_see_contact_details
 from .pagination import RESULTS_PAGE_SIZE, paginate
 from .params import search_text
+from .translation import active_language, language_name, text_language
 
 
 @require_safe
@@ -57,24 +59,53 @@ def people_index(request):
 
 @require_safe
 def search(request):
-    """Site search over public, live pages and the member areas."""
+    """Site search over the public, live pages of the active language's tree and the member
+    areas.
+
+    Each page appears once, in the visitor's language where it is translated; otherwise as
+    the original (or its alias), marked with the language its text is in. Themes' names in
+    every language are indexed with the pages that use them, so "leegstand" finds the vacancy
+    case studies written in English or Danish as well.
+    """
     form = SearchForm(request.GET or None)
     query = search_text(form.cleaned_data["q"]) if form.is_valid() else ""
     results = page = None
     areas = []
     if query:
         # .public() drops pages behind a view restriction: private pages never show here.
-        results = Page.objects.live().public().specific().search(query)
+        results = (Page.objects.live().public().filter(locale=Locale.get_active())
+                   .specific().search(query))
         page = paginate(request, results, per_page=RESULTS_PAGE_SIZE)
+        page.object_list = _mark_foreign_text(page.object_list)
         areas = MemberArea.objects.in_directory().search(query)[:6]
     return render(request, "network/search.html", {
         "form": form, "query": query, "page_obj": page, "areas": areas,
     })
 
 
+def _mark_foreign_text(pages):
+    """Set ``foreign_language`` ({"code", "name"} or None) on each result: the language of its
+    text when that is not the active language. One query for the aliases among them.
+    Returns the pages as a list."""
+    pages = list(pages)
+    alias_ids = {page.alias_of_id for page in pages if page.alias_of_id}
+    originals = dict(Page.objects.filter(pk__in=alias_ids)
+                     .values_list("pk", "locale__language_code")) if alias_ids else {}
+    active = active_language()
+    for page in pages:
+        if page.alias_of_id in originals:
+            page.__dict__["_text_language"] = originals[page.alias_of_id]  # text_language's cache
+        code = text_language(page)
+        page.foreign_language = ({"code": code, "name": language_name(code)}
+                                 if code != active else None)
+    return pages
+
+
 @cache_control(max_age=86400, public=True)
 def robots_txt(request):
-    lines = ["User-agent: *", "Disallow: /admin/", "Disallow: /account/", "Disallow: /-/",
+    # Accounts exist under each language's prefix (#15), and unprefixed for old links.
+    accounts = [f"Disallow: /{code}/account/" for code, _name in settings.LANGUAGES]
+    lines = ["User-agent: *", "Disallow: /admin/", "Disallow: /account/", *accounts, "Disallow: /-/",
              f"Sitemap: {request.build_absolute_uri('/sitemap.xml')}", ""]
     return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")
 

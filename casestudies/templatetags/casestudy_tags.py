@@ -1,25 +1,46 @@
 """Template tags through which other pages (home, member areas) show case studies."""
 from django import template
 
-from casestudies.models import CaseStudyPage
+from casestudies.languages import mark_text_languages
+from casestudies.models import active_case_studies
+from network.translation import active_language, language_name, text_language
 
 register = template.Library()
 
 
 def _cards(pages):
-    # The cards show areas, period and themes: prefetch them so the count of queries stays flat.
-    return pages.prefetch_related("areas", "themes").order_by("-first_published_at", "-pk")
+    # The cards show areas, period, themes and the language of their text: prefetch them so
+    # the count of queries stays flat.
+    return pages.select_related("locale").prefetch_related("areas", "themes").order_by(
+        "-first_published_at", "-pk")
 
 
 @register.inclusion_tag("casestudies/includes/case_study_list.html", takes_context=True)
 def latest_case_studies(context, limit=4):
-    """The most recently published case studies."""
-    pages = _cards(CaseStudyPage.objects.live().public())[:limit]
+    """The most recently published case studies (of the active language's tree)."""
+    pages = mark_text_languages(_cards(active_case_studies())[:limit])
     return {"case_studies": pages, "request": context.get("request"), "empty_message": "latest"}
 
 
 @register.inclusion_tag("casestudies/includes/case_study_list.html", takes_context=True)
 def area_case_studies(context, area, limit=None):
-    """Case studies a member area took part in, newest first."""
-    pages = _cards(CaseStudyPage.objects.live().public().filter(areas=area))[:limit]
+    """Case studies a member area took part in, newest first (of the active language's tree)."""
+    pages = mark_text_languages(_cards(active_case_studies().filter(areas=area))[:limit])
     return {"case_studies": pages, "request": context.get("request"), "empty_message": "area"}
+
+
+@register.simple_tag
+def foreign_text_language(page):
+    """``{"code", "name"}`` of the language of ``page``'s text when it is not the active
+    language (a card of an original not translated yet), else None."""
+    code = text_language(page)
+    if code == active_language():
+        return None
+    return {"code": code, "name": language_name(code)}
+
+
+@register.filter
+def nobreak(value):
+    """The text with non-breaking spaces, so that a short value such as a key figure ("+12 %",
+    "€ 40.000") never breaks over two lines."""
+    return str(value).replace(" ", "\u00a0")

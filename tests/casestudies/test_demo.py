@@ -16,13 +16,13 @@ def loaded(demo_network, site):
 
 
 def test_demo_library_is_varied_and_complete(loaded, client):
-    library = CaseStudyIndexPage.objects.get(slug="case-studies")
+    library = CaseStudyIndexPage.objects.get(slug="case-studies", locale__language_code="en")
     cases = list(CaseStudyPage.objects.child_of(library).live()
                  .prefetch_related("areas", "themes", "contacts", "stakeholders"))
     assert len(cases) >= 8
     assert {area.country for case in cases for area in case.areas.all()} == {"NL", "DK"}
     assert len({theme.slug for case in cases for theme in case.themes.all()}) >= 6
-    assert {case.written_in for case in cases} == {"en", "nl", "da"}
+    # Cases written in Dutch and Danish are originals in their trees: test_demo_languages.py.
     assert all(case.contacts.all() for case in cases)
     assert sum(1 for case in cases if case.hero_image_id) >= 3
     assert any(block.block_type == "document" for case in cases for block in case.body)

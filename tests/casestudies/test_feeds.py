@@ -24,11 +24,11 @@ def test_feed_of_all_live_public_cases(client, library, make_case, themes):
     channel, found = items(client.get("/feeds/case-studies/"))
     assert [title for title, _ in found] == ["Published"]
     item = found[0][1]
-    assert item.findtext("link").startswith("http://testserver/case-studies/case-study-")
+    assert item.findtext("link").startswith("http://testserver/en/case-studies/case-study-")
     assert item.findtext("description").startswith("Shops for starters.")
     assert [c.text for c in item.findall("category")] == ["Vacancy"]
     assert item.findtext("pubDate")
-    assert channel.findtext("link").endswith("/case-studies/")
+    assert channel.findtext("link").endswith("/en/case-studies/")
 
 
 def test_feed_newest_first(client, library, make_case):
@@ -44,7 +44,7 @@ def test_theme_feed_only_has_that_theme(client, library, make_case, themes):
     channel, found = items(client.get("/feeds/case-studies/themes/vacancy/"))
     assert [title for title, _ in found] == ["About vacancy"]
     assert "Vacancy" in channel.findtext("title")
-    assert channel.findtext("link").endswith("/case-studies/?theme=vacancy")
+    assert channel.findtext("link").endswith("/en/case-studies/?theme=vacancy")
 
 
 @pytest.mark.parametrize("url", ["/feeds/case-studies/themes/nope/",

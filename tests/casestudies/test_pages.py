@@ -65,7 +65,7 @@ def test_long_form_sections_in_order_with_outline(client, case):
     assert outline.count('<li><a href="#section-') == 5
     assert "On this page" in html and 'href="#section-' in html
     assert "We work with those who want to." in html
-    assert '<dd>3</dd>' in html and "parties at the table" in html
+    assert '<dd lang="en">3</dd>' in html and "parties at the table" in html
 
 
 def test_fact_box(client, case, area):
@@ -98,15 +98,22 @@ def test_meta_tags_and_print_stylesheet(client, case):
     assert '<meta property="og:title" content="A centre organisation in the golden triangle">' in html
     assert ('<meta property="og:description" content="Municipality, entrepreneurs and owners '
             'commit money and people.">') in html
-    assert '<link rel="canonical" href="http://testserver/case-studies/' in html
+    assert '<link rel="canonical" href="http://testserver/en/case-studies/' in html
     assert '<meta name="description" content="Municipality, entrepreneurs and owners' in html
     assert 'media="print"' in html and "css/print.css" in html
 
 
-def test_page_declares_the_language_it_is_written_in(client, make_case):
-    case = make_case(title="Ondermijning herkennen", written_in="nl")
+def test_page_declares_the_language_it_is_written_in(client, library):
+    # Written in Dutch: a page in the Dutch tree (#15; more in test_languages.py).
+    from wagtail.models import Locale
+
+    from .factories import CaseStudyPageFactory
+
+    dutch_library = library.copy_for_translation(Locale.objects.get(language_code="nl"),
+                                                 copy_parents=True, alias=True)
+    case = CaseStudyPageFactory(parent=dutch_library, title="Ondermijning herkennen")
     html = page_html(client, case)
-    assert '<article class="container case" lang="nl"' in html
+    assert '<h1 id="case-title" lang="nl"' in html
     assert '<meta property="og:locale" content="nl_NL">' in html
 
 
@@ -132,7 +139,7 @@ def test_related_cases_editor_choice_first_then_shared_themes(client, make_case,
 
 def test_cases_on_home_and_member_area_pages(client, case, make_case, home_page, area):
     make_case(title="Draft not shown", areas=[area], live=False)
-    home = client.get("/").content.decode()
+    home = client.get("/en/").content.decode()
     assert "A centre organisation in the golden triangle" in home and "Draft not shown" not in home
     area_page = client.get(area.get_absolute_url()).content.decode()
     assert "A centre organisation in the golden triangle" in area_page
@@ -140,5 +147,5 @@ def test_cases_on_home_and_member_area_pages(client, case, make_case, home_page,
 
 
 def test_library_is_in_the_main_navigation(client, library):
-    html = client.get("/").content.decode()
-    assert '<a href="/case-studies/">Case studies</a>' in html
+    html = client.get("/en/").content.decode()
+    assert '<a href="/en/case-studies/">Case studies</a>' in html
