@@ -11,4 +11,5 @@ class IntervisionsConfig(AppConfig):
     # Loaded by load_demo_network after the sessions app (records link to demo sessions' areas
     # and people); INSTALLED_APPS lists this app after "sessions".
     demo_module = "intervisions.demo"
+    demo_translations_module = "intervisions.demo_translations"
     permissions_module = "intervisions.permissions"
