@@ -247,8 +247,8 @@ def test_error_pages_survive_hostile_input(clients, contact_details):
 
 # --- property-based: arbitrary text in the filters and search of the public listings ----------
 
-LISTINGS = ("/search/", "/case-studies/", "/sessions/", "/members/", "/members/people/",
-            "/intervisions/summaries/", "/intervisions/records/")
+LISTINGS = ("/en/search/", "/en/case-studies/", "/en/sessions/", "/en/members/", "/en/members/people/",
+            "/en/intervisions/summaries/", "/en/intervisions/records/")
 _TEXT = st.text(st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=40)
 
 

@@ -45,7 +45,7 @@ def user(username):
 
 
 def questions(client):
-    html = client.get("/members/schiedam/").content.decode()
+    html = client.get("/en/members/schiedam/").content.decode()
     return {q for q in ("PARTICIPANTS-ONLY", "ALL-MEMBERS", "SUMMARY-LEVEL") if q in html}, html
 
 

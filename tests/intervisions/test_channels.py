@@ -62,7 +62,7 @@ def shared_world():
     PersonFactory(name="Other Member", user=UserFactory(username="other"))
     organiser = UserFactory(username="organiser", is_staff=True)
     organiser.groups.add(Group.objects.get(name="Organisers"))
-    programme = SessionIndexPageFactory(parent=HomePage.objects.get())
+    programme = SessionIndexPageFactory(parent=HomePage.objects.get(depth=2, locale__language_code="en"))
     session = SessionPageFactory(parent=programme, title="Linked session")
     records = {
         "participants": make_record(ConfidentialityLevel.PARTICIPANTS, MARKERS["participants"], area,
@@ -116,7 +116,7 @@ def markers_in(body):
 def test_record_pages(client, world, username):
     login(client, username)
     for key, record in world["records"].items():
-        response = client.get(f"/intervisions/records/{record.pk}/")
+        response = client.get(f"/en/intervisions/records/{record.pk}/")
         if key in EXPECTED[username]:
             assert response.status_code == 200
             assert MARKERS[key] in response.content.decode()
@@ -131,10 +131,10 @@ def test_record_pages(client, world, username):
 @pytest.mark.parametrize("username", list(EXPECTED))
 def test_list_and_area_page(client, world, username):
     login(client, username)
-    listing = client.get("/intervisions/records/")
-    area_page = client.get("/members/schiedam/").content.decode()
+    listing = client.get("/en/intervisions/records/")
+    area_page = client.get("/en/members/schiedam/").content.decode()
     if username is None:
-        assert listing.status_code == 302 and "/account/login/" in listing["Location"]
+        assert listing.status_code == 302 and "/en/account/login/" in listing["Location"]
         assert markers_in(area_page) == set()
     else:
         assert markers_in(listing.content.decode()) == EXPECTED[username]
@@ -148,7 +148,7 @@ def test_public_channels_never_show_record_text(client, world, username):
     login(client, username)
     for _key, marker in MARKERS.items():
         word = marker.split()[0]
-        body = client.get(f"/search/?q={word}").content.decode()
+        body = client.get(f"/en/search/?q={word}").content.decode()
         # The search page repeats the query itself; nothing else of the record may appear.
         assert marker not in body and f"{word} question" not in body
     # (The session page itself shows a related-intervisions block to those allowed: tested below.)
@@ -156,8 +156,8 @@ def test_public_channels_never_show_record_text(client, world, username):
                 f"/calendar/sessions/{world['session'].pk}.ics"):
         body = client.get(url).content.decode()
         assert markers_in(body) == set(), url
-        assert "/intervisions/records/" not in body, url
-    summaries = client.get("/intervisions/summaries/").content.decode()
+        assert "/en/intervisions/records/" not in body, url
+    summaries = client.get("/en/intervisions/summaries/").content.decode()
     assert PUBLIC_SUMMARY in summaries
     assert markers_in(summaries) == set()
     assert "Schiedam" not in summaries and "Case Owner" not in summaries
@@ -167,14 +167,14 @@ def test_unapproved_summary_is_not_public(client, world):
     record = world["records"]["summary"]
     record.public_summary_approved = False
     record.save()
-    assert PUBLIC_SUMMARY not in client.get("/intervisions/summaries/").content.decode()
+    assert PUBLIC_SUMMARY not in client.get("/en/intervisions/summaries/").content.decode()
 
 
 @pytest.mark.parametrize("username,expected", [
     (None, None), ("other", set()), ("peer", set()), ("owner", set(MARKERS)), ("organiser", set(MARKERS))])
 def test_open_actions_overview(client, world, username, expected):
     login(client, username)
-    response = client.get("/intervisions/actions/")
+    response = client.get("/en/intervisions/actions/")
     if expected is None:
         assert response.status_code == 302
     else:
@@ -186,7 +186,7 @@ def test_open_actions_overview(client, world, username, expected):
 def test_attachment_download(client, world, username, allowed):
     login(client, username)
     record = world["records"]["participants"]
-    response = client.get(f"/intervisions/records/{record.pk}/attachments/1/")
+    response = client.get(f"/en/intervisions/records/{record.pk}/attachments/1/")
     if allowed:
         assert response.status_code == 200
         assert b"".join(response.streaming_content) == ATTACHMENT_BYTES
@@ -214,10 +214,11 @@ def test_attachment_outside_the_private_collection_is_refused(world):
 
 
 @pytest.mark.parametrize("url", [
-    "/intervisions/records/0/", "/intervisions/records/99999999999999999999/",
-    "/intervisions/records/abc/", "/intervisions/records/1/attachments/0/",
-    "/intervisions/records/1/attachments/99999999999999999999/", "/intervisions/records/?theme=nope&area=%00",
-    "/intervisions/summaries/?page=zzz"])
+    "/en/intervisions/records/0/", "/en/intervisions/records/99999999999999999999/",
+    "/en/intervisions/records/abc/", "/en/intervisions/records/1/attachments/0/",
+    "/en/intervisions/records/1/attachments/99999999999999999999/",
+    "/en/intervisions/records/?theme=nope&area=%00",
+    "/en/intervisions/summaries/?page=zzz"])
 def test_malformed_addresses_never_fail(client, world, url):
     login(client, "organiser")
     assert client.get(url).status_code in (200, 404)
@@ -231,10 +232,10 @@ def test_list_filters_by_theme_and_area(client, world):
     world["records"]["members"].save()
     other_area = MemberAreaFactory(slug="elsewhere")
     login(client, "organiser")
-    assert markers_in(client.get("/intervisions/records/?theme=vacancy").content.decode()) == {"members"}
-    assert markers_in(client.get("/intervisions/records/?area=elsewhere").content.decode()) == set()
+    assert markers_in(client.get("/en/intervisions/records/?theme=vacancy").content.decode()) == {"members"}
+    assert markers_in(client.get("/en/intervisions/records/?area=elsewhere").content.decode()) == set()
     assert other_area.slug  # the area exists: an empty result, not an ignored filter
-    assert len(markers_in(client.get("/intervisions/records/?area=schiedam").content.decode())) == 3
+    assert len(markers_in(client.get("/en/intervisions/records/?area=schiedam").content.decode())) == 3
 
 
 def test_attendance_list_grants_access_and_is_shown(client, world):
@@ -242,7 +243,7 @@ def test_attendance_list_grants_access_and_is_shown(client, world):
     record = world["records"]["participants"]
     IntervisionAttendance.objects.create(record=record, person=latecomer, area=world["area"], present=False)
     login(client, "late")
-    body = client.get(f"/intervisions/records/{record.pk}/").content.decode()
+    body = client.get(f"/en/intervisions/records/{record.pk}/").content.decode()
     assert MARKERS["participants"] in body and "Late Comer" in body
 
 
@@ -250,12 +251,12 @@ def test_previous_actions_are_shown_only_when_visible(client, world):
     later = make_record(ConfidentialityLevel.MEMBERS, "LATERMARK", world["area"], world["owner"], [],
                         previous_record=world["records"]["participants"])
     login(client, "other")
-    body = client.get(f"/intervisions/records/{later.pk}/").content.decode()
+    body = client.get(f"/en/intervisions/records/{later.pk}/").content.decode()
     assert "LATERMARK question" in body
     assert MARKERS["participants"] not in body  # the previous record is not theirs to see
     client.logout()
     login(client, "peer")
-    body = client.get(f"/intervisions/records/{later.pk}/").content.decode()
+    body = client.get(f"/en/intervisions/records/{later.pk}/").content.decode()
     assert f"{MARKERS['participants']} action" in body
 
 
@@ -265,7 +266,7 @@ def test_related_intervisions_block_filters(world, username, expected):
     from django.contrib.auth import get_user_model
     from django.contrib.auth.models import AnonymousUser
 
-    request = RequestFactory().get("/")
+    request = RequestFactory().get("/en/")
     request.user = get_user_model().objects.get(username=username) if username else AnonymousUser()
     html = Template("{% load intervision_tags %}{% related_intervisions session %}").render(
         Context({"request": request, "session": world["session"]}))
@@ -288,7 +289,7 @@ def test_case_study_page_shows_related_intervisions_only_to_those_allowed(client
                                                                            shown):
     """The case-study page knows nothing of intervision: the block arrives through the hub's
     page sections, with the same visibility rule as every other channel."""
-    library = CaseStudyIndexPageFactory(parent=HomePage.objects.get())
+    library = CaseStudyIndexPageFactory(parent=HomePage.objects.get(depth=2, locale__language_code="en"))
     case = CaseStudyPageFactory(parent=library, title="A related case")
     record = world["records"]["participants"]
     record.related_case_studies.add(case)

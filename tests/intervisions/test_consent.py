@@ -115,7 +115,7 @@ def test_admin_edit_page_offers_the_consent_box(client, record):
 
 
 def test_case_owner_follow_up_form(client, record):
-    url = f"/intervisions/records/{record.pk}/follow-up/"
+    url = f"/en/intervisions/records/{record.pk}/follow-up/"
     client.force_login(UserFactory(username="stranger"))
     assert client.get(url).status_code == 404
     client.force_login(record.case_owner.user)
@@ -141,8 +141,8 @@ def test_participant_who_is_not_owner_cannot_report(client, record):
     record.participants.add(peer)
     record.save()
     client.force_login(peer.user)
-    assert client.get(f"/intervisions/records/{record.pk}/").status_code == 200
-    assert client.get(f"/intervisions/records/{record.pk}/follow-up/").status_code == 404
+    assert client.get(f"/en/intervisions/records/{record.pk}/").status_code == 200
+    assert client.get(f"/en/intervisions/records/{record.pk}/follow-up/").status_code == 404
 
 
 def test_free_text_methods_become_method_rows():

@@ -20,7 +20,7 @@ NOTE = "Some filters were not understood and have been ignored:"
 ])
 def test_bad_filters_are_ignored_with_a_note(client, query, labels):
     login(client, "organiser")
-    response = client.get(f"/intervisions/records/?{query}")
+    response = client.get(f"/en/intervisions/records/?{query}")
     assert response.status_code == 200
     body = response.content.decode()
     assert f"{NOTE} {labels}." in body
@@ -30,6 +30,6 @@ def test_bad_filters_are_ignored_with_a_note(client, query, labels):
 def test_an_empty_repeat_does_not_clear_a_filter(client):
     MemberAreaFactory(slug="elsewhere")
     login(client, "organiser")
-    body = client.get("/intervisions/records/?area=elsewhere&area=").content.decode()
+    body = client.get("/en/intervisions/records/?area=elsewhere&area=").content.decode()
     assert markers_in(body) == set()
     assert NOTE not in body

@@ -42,9 +42,9 @@ def served_content():
     site.save()
     theme = ThemeFactory(slug="vacancy", name="Vacancy")
     series = SessionSeriesFactory(slug="working-group", name="Working group")
-    library = CaseStudyIndexPageFactory(parent=HomePage.objects.get())
+    library = CaseStudyIndexPageFactory(parent=HomePage.objects.get(depth=2, locale__language_code="en"))
     case = CaseStudyPageFactory(parent=library, themes=[theme])
-    sessions = SessionIndexPageFactory(parent=HomePage.objects.get())
+    sessions = SessionIndexPageFactory(parent=HomePage.objects.get(depth=2, locale__language_code="en"))
     session = SessionPageFactory(parent=sessions, themes=[theme], series=series,
                                  date=timezone.localdate() + datetime.timedelta(days=60))
     return {"theme": theme.pk, "series": series.pk, "case": case.pk, "session": session.pk}
@@ -86,10 +86,10 @@ def assert_served_host_only(body, *, expect_some=True):
 # --- the brand -------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("path", ["/account/login/", "/account/password-reset/",
-                                  "/account/password-reset/sent/",
-                                  "/account/password-reset/complete/",
-                                  "/account/password-reset/MQ/set-password/"])
+@pytest.mark.parametrize("path", ["/en/account/login/", "/en/account/password-reset/",
+                                  "/en/account/password-reset/sent/",
+                                  "/en/account/password-reset/complete/",
+                                  "/en/account/password-reset/MQ/set-password/"])
 def test_account_pages_show_the_network_name_not_the_host(client, served, path):
     body = get(client, path)
     title = re.search(r"<title>(.*?)</title>", body, flags=re.S).group(1)
@@ -106,7 +106,7 @@ def test_account_pages_show_the_network_name_not_the_host(client, served, path):
 def test_sitemap_and_robots_use_the_request_host(client, served):
     sitemap = get(client, "/sitemap.xml")
     locations = re.findall(r"<loc>(.*?)</loc>", sitemap)
-    assert f"http://{HOST}/" in locations
+    assert f"http://{HOST}/en/" in locations
     assert any(served["case"].slug in url for url in locations)
     assert_served_host_only(sitemap)
     assert f"Sitemap: http://{HOST}/sitemap.xml" in get(client, "/robots.txt")
@@ -115,7 +115,7 @@ def test_sitemap_and_robots_use_the_request_host(client, served):
 @pytest.mark.parametrize("path", ["/feeds/case-studies/", "/feeds/case-studies/themes/vacancy/"])
 def test_rss_feeds_use_the_request_host(client, served, path):
     body = get(client, path)
-    assert f"http://{HOST}/case-studies/{served['case'].slug}/" in body
+    assert f"http://{HOST}/en/case-studies/{served['case'].slug}/" in body
     assert_served_host_only(body)
 
 
@@ -124,39 +124,39 @@ def test_ical_feeds_use_the_request_host(client, served):
     for path in ["/calendar/sessions.ics", "/calendar/themes/vacancy.ics",
                  "/calendar/series/working-group.ics", f"/calendar/sessions/{session.pk}.ics"]:
         body = get(client, path)
-        assert f"URL;VALUE=URI:http://{HOST}/sessions/{session.slug}/" in body.replace("\r\n ", "")
+        assert f"URL;VALUE=URI:http://{HOST}/en/sessions/{session.slug}/" in body.replace("\r\n ", "")
         assert_served_host_only(body)
 
 
 def test_session_page_calendar_links_use_the_request_host(client, served):
     session = served["session"]
-    body = get(client, f"/sessions/{session.slug}/")
-    assert f'href="http://{HOST}/calendar/sessions/{session.pk}.ics"' in body
+    body = get(client, f"/en/sessions/{session.slug}/")
+    assert f'href="http://{HOST}/en/calendar/sessions/{session.pk}.ics"' in body
     google = re.search(r'href="(https://calendar\.google\.com/calendar/render\?[^"]+)"', body)
     outlook = re.search(r'href="(https://outlook\.live\.com/calendar/[^"]*compose[^"]+)"', body)
     for link in (google.group(1), outlook.group(1)):
-        assert f"http://{HOST}/sessions/{session.slug}/" in unquote(html.unescape(link))
+        assert f"http://{HOST}/en/sessions/{session.slug}/" in unquote(html.unescape(link))
     assert_served_host_only(body)
 
 
-@pytest.mark.parametrize("path", ["/", "/sessions/", "/case-studies/"])
+@pytest.mark.parametrize("path", ["/en/", "/en/sessions/", "/en/case-studies/"])
 def test_pages_name_no_other_port(client, served, path):
-    assert_served_host_only(get(client, path), expect_some=path != "/")
+    assert_served_host_only(get(client, path), expect_some=path != "/en/")
 
 
 def test_case_study_canonical_and_og_url_use_the_request_host(client, served):
     case = served["case"]
-    body = get(client, f"/case-studies/{case.slug}/")
-    url = f"http://{HOST}/case-studies/{case.slug}/"
+    body = get(client, f"/en/case-studies/{case.slug}/")
+    url = f"http://{HOST}/en/case-studies/{case.slug}/"
     assert f'<link rel="canonical" href="{url}">' in body
     assert f'<meta property="og:url" content="{url}">' in body
     assert '<meta property="og:site_name" content="Centre Network">' in body
-    assert f'<link rel="canonical" href="http://{HOST}/case-studies/">' in get(client, "/case-studies/")
+    assert f'<link rel="canonical" href="http://{HOST}/en/case-studies/">' in get(client, "/en/case-studies/")
 
 
 def test_a_secure_request_gets_https_urls(client, served):
     body = get(client, "/sitemap.xml", secure=True)
-    assert f"<loc>https://{HOST}/</loc>" in body
+    assert f"<loc>https://{HOST}/en/</loc>" in body
 
 
 # --- outside a request: SITE_URL -------------------------------------------------------------
@@ -168,7 +168,7 @@ def test_registration_emails_use_site_url(served, settings):
     register(session, name="Anna", email="anna@example.org", area=MemberAreaFactory())
     body = mail.outbox[-1].body
     ours = [word for word in body.split() if "://" in word and word != session.join_url]
-    assert f"https://network.example/sessions/{session.slug}/" in ours
+    assert f"https://network.example/en/sessions/{session.slug}/" in ours
     assert len(ours) >= 3 and all(url.startswith("https://network.example/") for url in ours), ours
     assert body.rstrip().endswith("Centre Network")
 
@@ -177,13 +177,13 @@ def test_password_reset_email_uses_site_url_and_the_network_name(client, served,
                                                                  django_user_model):
     settings.WAGTAILADMIN_BASE_URL = "https://network.example"
     django_user_model.objects.create_user("anna", "anna@example.org", "pw-for-tests-1")
-    response = client.post("/account/password-reset/", {"email": "anna@example.org"},
+    response = client.post("/en/account/password-reset/", {"email": "anna@example.org"},
                            HTTP_HOST=HOST)
     assert response.status_code == 302
     message = mail.outbox[-1]
     assert message.subject == "Reset your password for Centre Network"
     assert "account anna@example.org on Centre Network." in message.body
-    assert re.search(r"^https://network\.example/account/password-reset/\S+/$", message.body,
+    assert re.search(r"^https://network\.example/en/account/password-reset/\S+/$", message.body,
                      flags=re.M)
     assert "127.0.0.1" not in message.body
 
@@ -192,14 +192,14 @@ def test_helpers(served, rf, settings):
     from network.absolute_urls import absolute_url, page_url
 
     settings.WAGTAILADMIN_BASE_URL = "https://network.example/"
-    request = rf.get("/", HTTP_HOST=HOST)
+    request = rf.get("/en/", HTTP_HOST=HOST)
     assert absolute_url("/a/", request) == f"http://{HOST}/a/"
     assert absolute_url("/a/") == "https://network.example/a/"
     assert absolute_url("https://cdn.example/x.png", request) == "https://cdn.example/x.png"
     assert absolute_url("https://cdn.example/x.png") == "https://cdn.example/x.png"
     session = served["session"]
-    assert page_url(session, request) == f"http://{HOST}/sessions/{session.slug}/"
-    assert page_url(session) == f"https://network.example/sessions/{session.slug}/"
+    assert page_url(session, request) == f"http://{HOST}/en/sessions/{session.slug}/"
+    assert page_url(session) == f"https://network.example/en/sessions/{session.slug}/"
 
 
 def test_absolute_urls_go_through_the_helpers():

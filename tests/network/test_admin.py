@@ -256,7 +256,7 @@ def test_erasure_removes_personal_data_but_keeps_records(organiser_client, touch
     assert not ModelLogEntry.objects.filter(label__contains="Mette").exists()
     assert ModelLogEntry.objects.filter(action="network.personal_data_erase",
                                         object_id=str(person.pk)).exists()
-    assert "Mette" not in visitor.get("/members/koge/").content.decode()
+    assert "Mette" not in visitor.get("/en/members/koge/").content.decode()
 
 
 def test_people_listing_filters_by_area_and_offers_personal_data_actions(organiser_client):

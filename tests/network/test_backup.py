@@ -113,13 +113,13 @@ def test_the_demo_network_comes_back_whole_from_an_archive(client, media_root, t
     assert files_under(media_root) == media_before  # byte for byte, attachments included
 
     # The restored site serves its pages and finds them again.
-    assert client.get("/").status_code == 200
+    assert client.get("/en/").status_code == 200
     case_study = CaseStudyPage.objects.live().public().first()
     response = client.get(case_study.url)
     assert response.status_code == 200 and case_study.title in response.content.decode()
     # The search index was rebuilt: a word of the title finds the page (its link, not the query).
     word = max(case_study.title.split(), key=len)
-    assert f'href="{case_study.url}"' in client.get("/search/", {"q": word}).content.decode()
+    assert f'href="{case_study.url}"' in client.get("/en/search/", {"q": word}).content.decode()
 
     # Now that it holds the network, a second import is refused and changes nothing.
     with pytest.raises(CommandError, match="already holds content"):

@@ -79,9 +79,9 @@ def inline_code(html):
 
 def public_pages():
     """Every live page of the page tree, plus the listings, account pages and search."""
-    urls = ["/members/", "/members/people/", "/search/?q=centre", "/account/login/",
-            "/account/password-reset/", "/intervisions/summaries/", "/intervisions/records/",
-            "/intervisions/actions/", "/account/sessions/", "/account/profile/"]
+    urls = ["/en/members/", "/en/members/people/", "/en/search/?q=centre", "/en/account/login/",
+            "/en/account/password-reset/", "/en/intervisions/summaries/", "/en/intervisions/records/",
+            "/en/intervisions/actions/", "/en/account/sessions/", "/en/account/profile/"]
     urls += [area.get_absolute_url() for area in MemberArea.objects.all()]
     urls += [page.url for page in Page.objects.live().public().specific() if page.url]
     return urls
@@ -109,7 +109,7 @@ def test_every_public_page_is_served_under_the_strict_policy_and_runs_no_inline_
 
 def test_anonymous_visitors_and_feeds_get_the_strict_policy_too(demo_network, site):
     client = Client()
-    for url in ["/", "/members/", "/account/login/"] + feeds():
+    for url in ["/en/", "/en/members/", "/en/account/login/"] + feeds():
         response = client.get(url)
         assert response.status_code == 200, url
         assert_public_policy(response)
@@ -120,20 +120,20 @@ def test_anonymous_visitors_and_feeds_get_the_strict_policy_too(demo_network, si
 def test_editors_see_their_userbar_on_public_pages_without_inline_code(demo_network, site):
     client = Client()
     client.force_login(get_user_model().objects.get(username="editor"))
-    response = client.get("/")
+    response = client.get("/en/")
     assert b"wagtail-userbar" in response.content  # the editor's userbar is on the page
     assert_public_policy(response)
     assert inline_code(response.content.decode()) == []
 
 
 def test_error_pages_carry_the_public_policy(site):
-    not_found = Client().get("/no-such-page/")
+    not_found = Client().get("/en/no-such-page/")
     assert not_found.status_code == 404
     assert_public_policy(not_found)
     assert inline_code(not_found.content.decode()) == []
 
     csrf_client = Client(enforce_csrf_checks=True)
-    refused = csrf_client.post("/account/login/", {"username": "x", "password": "y"})
+    refused = csrf_client.post("/en/account/login/", {"username": "x", "password": "y"})
     assert refused.status_code == 403
     assert_public_policy(refused)
     assert inline_code(refused.content.decode()) == []
@@ -195,10 +195,10 @@ def test_embedded_videos_play_under_the_public_policy(site):
 
 
 def test_requests_over_https_are_told_to_upgrade_insecure_links(site):
-    secure = Client().get("/account/login/", secure=True)
+    secure = Client().get("/en/account/login/", secure=True)
     assert "upgrade-insecure-requests" in directives(secure)
     # A plain-HTTP local trial must not be sent to https:// for its own files.
-    assert "upgrade-insecure-requests" not in directives(Client().get("/account/login/"))
+    assert "upgrade-insecure-requests" not in directives(Client().get("/en/account/login/"))
 
 
 def test_a_response_with_its_own_policy_keeps_it(rf):

@@ -10,7 +10,7 @@ from network.csrf import failure_cause
 pytestmark = pytest.mark.django_db
 
 ORIGIN = "http://testserver"
-LOGIN = "/account/login/"
+LOGIN = "/en/account/login/"
 
 
 @pytest.mark.parametrize(("reason", "cause"), [
@@ -84,7 +84,7 @@ def test_token_from_before_logging_in_elsewhere_says_the_form_expired(site, djan
                                  "csrfmiddlewaretoken": other_tab}, HTTP_ORIGIN=ORIGIN)
     assert login.status_code == 302  # logging in gives the browser a new CSRF secret
 
-    html = refused(browser.post("/account/logout/", {"csrfmiddlewaretoken": old_token},
+    html = refused(browser.post("/en/account/logout/", {"csrfmiddlewaretoken": old_token},
                                 HTTP_ORIGIN=ORIGIN))
     assert "Form expired" in html and "logged in or out" in html
     assert "cookie" not in html.lower()

@@ -21,7 +21,7 @@ def areas(site):
 
 
 def test_index_lists_current_members_only(client, areas):
-    html = client.get("/members/").content.decode()
+    html = client.get("/en/members/").content.decode()
     assert "Køge bymidte" in html and "Boxtel centrum" in html
     assert "Gone centre" not in html
 
@@ -34,7 +34,7 @@ def test_index_lists_current_members_only(client, areas):
     ("region=region+zealand", "Køge bymidte", "Boxtel centrum"),
 ])
 def test_filters(client, areas, query, expected, absent):
-    html = client.get(f"/members/?{query}").content.decode()
+    html = client.get(f"/en/members/?{query}").content.decode()
     assert expected in html
     assert absent not in html
 
@@ -44,23 +44,23 @@ def test_filters(client, areas, query, expected, absent):
     "kind=%00", "q=" + "x" * 5000, "page=%C2%B2", "country=NL&country=DK", "theme[]=1",
 ])
 def test_bad_input_never_breaks_the_index(client, areas, query):
-    response = client.get(f"/members/?{query}")
+    response = client.get(f"/en/members/?{query}")
     assert response.status_code == 200
 
 
 def test_unknown_filter_value_is_reported(client, areas):
-    html = client.get("/members/?country=XX").content.decode()
+    html = client.get("/en/members/?country=XX").content.decode()
     assert "were not understood" in html
     assert "Køge bymidte" in html
 
 
 def test_former_and_unknown_areas_are_404(client, areas):
-    assert client.get("/members/gone/").status_code == 404
-    assert client.get("/members/nowhere/").status_code == 404
+    assert client.get("/en/members/gone/").status_code == 404
+    assert client.get("/en/members/nowhere/").status_code == 404
 
 
 def test_anonymous_visitors_see_people_but_no_contact_details(client, areas):
-    html = client.get("/members/koge/").content.decode()
+    html = client.get("/en/members/koge/").content.decode()
     assert "Mette Holm" in html
     assert "mette@koge.example" not in html
     assert "+45 20 00 00 01" not in html
@@ -69,7 +69,7 @@ def test_anonymous_visitors_see_people_but_no_contact_details(client, areas):
 
 
 def test_members_see_contact_details(member_client, areas):
-    html = member_client.get("/members/koge/").content.decode()
+    html = member_client.get("/en/members/koge/").content.decode()
     assert "mette@koge.example" in html
     assert "+45 20 00 00 01" in html
     assert "Hidden Person" not in html
@@ -77,7 +77,7 @@ def test_members_see_contact_details(member_client, areas):
 
 @pytest.mark.search_index
 def test_contact_details_are_not_searchable(client, areas):
-    html = client.get("/search/?q=mette%40koge.example").content.decode()
+    html = client.get("/en/search/?q=mette%40koge.example").content.decode()
     assert "mette@koge.example" not in html.split("<main", 1)[1].replace('value="mette@koge.example"', "")
 
 
@@ -85,36 +85,36 @@ def test_contact_details_are_not_searchable(client, areas):
 
 def test_region_filter_offers_the_regions_in_the_data_with_counts(client, areas):
     MemberAreaFactory(name="Delft centrum", slug="delft", region="South Holland")
-    html = client.get("/members/").content.decode()
+    html = client.get("/en/members/").content.decode()
     assert '<option value="Region Zealand">Region Zealand (1)</option>' in html
     # Boxtel (factory default) and Delft share "South Holland"; the former member is not counted.
     assert '<option value="South Holland">South Holland (2)</option>' in html
 
 
 def test_unknown_region_is_reported_and_ignored(client, areas):
-    html = client.get("/members/?region=Atlantis").content.decode()
+    html = client.get("/en/members/?region=Atlantis").content.decode()
     assert "were not understood" in html
     assert "Køge bymidte" in html and "Boxtel centrum" in html
 
 
 def test_sort_orders(client, areas):
     MemberAreaFactory(name="Amstelveen", slug="amstelveen", member_since=2024)
-    html = client.get("/members/").content.decode()
+    html = client.get("/en/members/").content.decode()
     assert html.index("Amstelveen") < html.index("Boxtel centrum") < html.index("Køge bymidte")
-    html = client.get("/members/?sort=-name").content.decode()
+    html = client.get("/en/members/?sort=-name").content.decode()
     assert html.index("Køge bymidte") < html.index("Boxtel centrum") < html.index("Amstelveen")
-    html = client.get("/members/?sort=newest").content.decode()
+    html = client.get("/en/members/?sort=newest").content.decode()
     assert html.index("Amstelveen") < html.index("Boxtel centrum")
 
 
 def test_letter_jump(client, areas):
     MemberAreaFactory(name="'s-Hertogenbosch", slug="den-bosch")
-    html = client.get("/members/").content.decode()
+    html = client.get("/en/members/").content.decode()
     assert 'aria-label="Jump to letter"' in html
     assert ">K</a>" in html and ">B</a>" in html and ">S</a>" in html and ">Z</a>" not in html
-    html = client.get("/members/?letter=k").content.decode()
+    html = client.get("/en/members/?letter=k").content.decode()
     assert "Køge bymidte" in html and "Boxtel centrum" not in html
-    html = client.get("/members/?letter=s").content.decode()
+    html = client.get("/en/members/?letter=s").content.decode()
     assert "&#x27;s-Hertogenbosch" in html and "Køge bymidte" not in html
 
 
@@ -131,7 +131,7 @@ def test_area_page_shows_organisations(client, areas):
     from tests.factories import OrganisationFactory
 
     OrganisationFactory(name="Køge Handel", area=areas["koge"])
-    assert "Køge Handel" in client.get("/members/koge/").content.decode()
+    assert "Køge Handel" in client.get("/en/members/koge/").content.decode()
 
 
 # --- people listing (members only) -----------------------------------------------------------
@@ -145,15 +145,15 @@ def people(areas):
 
 
 def test_people_listing_sends_anonymous_visitors_to_login(client, people):
-    response = client.get("/members/people/")
+    response = client.get("/en/members/people/")
     assert response.status_code == 302
-    assert response["Location"].startswith("/account/login/?next=/members/people/")
-    followed = client.get("/members/people/", follow=True).content.decode()
+    assert response["Location"].startswith("/en/account/login/?next=/en/members/people/")
+    followed = client.get("/en/members/people/", follow=True).content.decode()
     assert "Mette Holm" not in followed and "Bas Boxtel" not in followed
 
 
 def test_people_listing_for_members_shows_contact_details(member_client, people):
-    html = member_client.get("/members/people/").content.decode()
+    html = member_client.get("/en/members/people/").content.decode()
     assert "Mette Holm" in html and "Bas Boxtel" in html
     assert "mette@koge.example" in html and "+45 20 00 00 01" in html
     assert "Hidden Person" not in html
@@ -170,21 +170,21 @@ def test_people_listing_for_members_shows_contact_details(member_client, people)
     ("letter=m", "Mette Holm", "Bas Boxtel"),
 ])
 def test_people_filters(member_client, people, query, expected, absent):
-    html = member_client.get(f"/members/people/?{query}").content.decode()
+    html = member_client.get(f"/en/members/people/?{query}").content.decode()
     assert expected in html
     assert absent not in html
 
 
 @pytest.mark.search_index
 def test_people_search_does_not_match_contact_details(member_client, people):
-    html = member_client.get("/members/people/?q=mette%40koge").content.decode()
+    html = member_client.get("/en/members/people/?q=mette%40koge").content.decode()
     assert "0 people" in html
 
 
 @pytest.mark.parametrize("query", ["area=nowhere", "role=king", "letter=%21", "letter=ab",
                                    "page=zz", "theme=nope", "sort=sideways"])
 def test_bad_people_filters_are_reported_not_fatal(member_client, people, query):
-    response = member_client.get(f"/members/people/?{query}")
+    response = member_client.get(f"/en/members/people/?{query}")
     assert response.status_code == 200
     assert "Mette Holm" in response.content.decode()
 
@@ -192,7 +192,7 @@ def test_bad_people_filters_are_reported_not_fatal(member_client, people, query)
 def test_people_listing_paginates(member_client, areas):
     for n in range(30):
         PersonFactory(name=f"Zz Person {n:02d}", areas=[areas["boxtel"]])
-    html = member_client.get("/members/people/").content.decode()
+    html = member_client.get("/en/members/people/").content.decode()
     assert "Page 1 of 2" in html
-    html2 = member_client.get("/members/people/?page=2").content.decode()
+    html2 = member_client.get("/en/members/people/?page=2").content.decode()
     assert "Zz Person 29" in html2 and "Zz Person 29" not in html

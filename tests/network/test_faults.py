@@ -57,7 +57,7 @@ def database_fails(message):
     'connection failed: connection to server at "10.0.0.5", port 5432 failed: Connection refused',
     "database is locked",  # SQLite, after its timeout
 ])
-@pytest.mark.parametrize("path", ["/", "/members/", "/no-such-page/"])
+@pytest.mark.parametrize("path", ["/en/", "/en/members/", "/en/no-such-page/"])
 def test_database_unreachable_gives_a_fast_503_page(client, site, caplog, message, path):
     client.raise_request_exception = False
     start = time.monotonic()
@@ -102,7 +102,7 @@ def test_a_database_failure_wrapped_in_another_error_still_counts():
 def test_other_errors_keep_the_500_page(client, site):
     client.raise_request_exception = False
     with mock.patch("network.views.SearchForm", side_effect=ValueError("a bug")):
-        response = client.get("/search/")
+        response = client.get("/en/search/")
     assert response.status_code == 500
     assert "Something went wrong" in response.content.decode()
 
@@ -202,7 +202,7 @@ def test_pages_still_serve_when_redis_is_down(client, index, caplog):  # noqa: F
     down = {"default": {"BACKEND": "network.cache.TolerantRedisCache",
                         "LOCATION": f"redis://127.0.0.1:{closed_port()}/0"}}
     with override_settings(CACHES=down):
-        for path in ("/", "/members/", index.url):
+        for path in ("/en/", "/en/members/", index.url):
             assert client.get(path).status_code == 200
     assert "Cache unavailable" in caplog.text
 
@@ -284,7 +284,7 @@ def test_profile_save_failing_after_the_photo_leaves_no_photo_and_no_change(clie
             "new_photo": buffer}
     with mock.patch.object(Person, "save", failing_on_call(1, Person.save)), \
             pytest.raises(OperationalError):
-        client.post("/account/profile/", data)
+        client.post("/en/account/profile/", data)
     assert get_image_model().objects.count() == images_before
     assert Person.objects.get(pk=member.pk).name == "Anna Berg"
 

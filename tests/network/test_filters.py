@@ -38,7 +38,7 @@ def areas(site):
     ("letter=ab", "Initial letter"),
 ])
 def test_area_index_ignores_bad_values_with_a_note(client, areas, query, label):
-    response = client.get(f"/members/?{query}")
+    response = client.get(f"/en/members/?{query}")
     assert response.status_code == 200
     html = response.content.decode()
     assert f"{NOTE} {label}." in html
@@ -54,37 +54,37 @@ def test_area_index_ignores_bad_values_with_a_note(client, areas, query, label):
     ("q=%00", "Search"),
 ])
 def test_people_listing_ignores_bad_values_with_a_note(member_client, areas, query, label):
-    response = member_client.get(f"/members/people/?{query}")
+    response = member_client.get(f"/en/members/people/?{query}")
     assert response.status_code == 200
     assert f"{NOTE} {label}." in response.content.decode()
     assert response.context["total"] == 2
 
 
 def test_a_note_names_every_ignored_filter_in_the_forms_order(client, areas):
-    html = client.get("/members/?sort=up&country=XX&kind=%00").content.decode()
+    html = client.get("/en/members/?sort=up&country=XX&kind=%00").content.decode()
     assert f"{NOTE} Country, Kind of area, Order." in html
 
 
 def test_repeated_parameters_use_the_last_value_given(client, member_client, areas):
     # An empty repeat (from a form with two fields of the same name) does not clear the filter.
-    response = client.get("/members/?country=NL&country=DK&country=")
+    response = client.get("/en/members/?country=NL&country=DK&country=")
     assert [area.name for area in response.context["areas"]] == ["Køge bymidte"]
     assert NOTE not in response.content.decode()
-    response = member_client.get("/members/people/?area=koge&area=boxtel&area=")
+    response = member_client.get("/en/members/people/?area=koge&area=boxtel&area=")
     assert [person.name for person in response.context["people"]] == ["Bas Boxtel"]
 
 
 def test_region_counts_match_the_results(client, areas):
-    form = client.get("/members/").context["form"]
+    form = client.get("/en/members/").context["form"]
     regions = dict(form.fields["region"].widget.choices)
     assert regions["Brabant"] == "Brabant (2)" and regions["Region Zealand"] == "Region Zealand (1)"
     for region, label in list(regions.items())[1:]:
-        total = client.get("/members/", {"region": region}).context["total"]
+        total = client.get("/en/members/", {"region": region}).context["total"]
         assert label == f"{region} ({total})"
 
 
 def test_letter_links_keep_the_other_filters_and_drop_the_page(client, areas):
-    html = client.get("/members/?country=NL&page=1&letter=B").content.decode()
+    html = client.get("/en/members/?country=NL&page=1&letter=B").content.decode()
     assert 'href="?country=NL&amp;letter=O"' in html
     assert 'href="?country=NL"' in html  # "All" letters
 
@@ -94,6 +94,6 @@ def test_letter_links_keep_the_other_filters_and_drop_the_page(client, areas):
     ("-1", 1), ("1.5", 1), ("abc", 1), ("²", 1), ("２", 1), (" 2", 1), ("2\x00", 1),
 ])
 def test_paginate_answers_odd_page_numbers_with_the_first_or_last_page(raw, number):
-    request = RequestFactory().get("/", {} if raw is None else {"page": raw})
+    request = RequestFactory().get("/en/", {} if raw is None else {"page": raw})
     page = paginate(request, list(range(25)), per_page=10)
     assert page.number == number

@@ -89,7 +89,7 @@ def assert_head_is_get_without_body(wsgi, path, content_type):
 
 
 def test_head_of_a_page_has_no_body(wsgi):
-    headers, body = assert_head_is_get_without_body(wsgi, "/", "text/html")
+    headers, body = assert_head_is_get_without_body(wsgi, "/en/", "text/html")
     assert headers["content-length"] == str(len(body))
 
 
@@ -136,3 +136,11 @@ def test_other_methods_keep_their_body(tmp_path):
     path = tmp_path / "plan.pdf"
     path.write_bytes(b"%PDF")
     assert b"".join(run("GET", FileResponse(path.open("rb")))) == b"%PDF"
+
+
+def test_head_of_an_old_address_redirects_like_get(wsgi):
+    get_status, get_headers, _body = wsgi("GET", "/")
+    head_status, head_headers, head_body = wsgi("HEAD", "/")
+    assert get_status == head_status == "302 Found"
+    assert dict(get_headers)["Location"] == dict(head_headers)["Location"] == "/en/"
+    assert head_body == b""

@@ -18,7 +18,7 @@ def test_main_navigation_keeps_the_registered_order_and_labels(client, home_page
     for slug, title in [("about", "About the network"), ("intervision", "How intervision works"),
                         ("sessions", "Programme"), ("case-studies", "The library")]:
         home_page.add_child(instance=StandardPage(title=title, slug=slug))
-    html = nav(client.get("/").content.decode())
+    html = nav(client.get("/en/").content.decode())
     labels = [">Case studies<", ">Sessions<", ">Members<", ">Intervision<", ">About<"]
     positions = [html.index(label) for label in labels]
     assert positions == sorted(positions)
@@ -28,8 +28,8 @@ def test_main_navigation_keeps_the_registered_order_and_labels(client, home_page
 def test_a_page_ticked_show_in_menus_joins_the_navigation_by_its_title(client, home_page, site):
     home_page.add_child(instance=StandardPage(title="Join us", slug="join", show_in_menus=True))
     home_page.add_child(instance=StandardPage(title="Hidden", slug="hidden"))
-    html = nav(client.get("/").content.decode())
-    assert '<a href="/join/">Join us</a>' in html
+    html = nav(client.get("/en/").content.decode())
+    assert '<a href="/en/join/">Join us</a>' in html
     assert "Hidden" not in html
 
 
@@ -44,6 +44,6 @@ def test_an_app_can_add_an_area_section_and_a_member_link(member_client, site):
     link = hub.Link(_("Markets"), url_name="search")
     with hooks.register_temporarily([(hub.AREA_SECTIONS, section), (hub.MEMBER_MENU, link)]):
         assert section in hub.sections("area")
-        html = member_client.get("/members/schiedam/").content.decode()
-    assert '<a class="account-link" href="/search/">Markets</a>' in html
+        html = member_client.get("/en/members/schiedam/").content.decode()
+    assert '<a class="account-link" href="/en/search/">Markets</a>' in html
     assert "Market Maker" in html

@@ -110,7 +110,7 @@ def test_victim_still_logs_in_with_their_address_after_a_takeover_attempt(client
     attacker_client = client.__class__()
     attacker_client.force_login(attacker)
     change_account_email(attacker_client, "vera@victim.example")
-    response = client.post("/account/login/", {"username": "vera@victim.example",
+    response = client.post("/en/account/login/", {"username": "vera@victim.example",
                                                 "password": PASSWORD})
     assert response.status_code == 302
     assert int(client.session["_auth_user_id"]) == victim.pk
@@ -181,7 +181,7 @@ def test_confirmation_works_logged_out_and_logs_nobody_in(client, site):
 def test_a_confirmation_link_works_once(client, site):
     user = UserFactory(email="ann@example.org")
     token = identity.make_token(user, user.email)
-    url = f"/account/email/confirm/{token}/"
+    url = f"/en/account/email/confirm/{token}/"
     assert client.post(url).status_code == 200
     verified_at = VerifiedEmail.objects.get(user=user).verified_at
     again = client.post(url)
@@ -197,7 +197,7 @@ def test_an_expired_confirmation_link_is_refused_and_changes_nothing(client, sit
         patch.setattr(signing.time, "time", lambda: four_days_ago)
         token = identity.make_token(user, user.email)
     for method in (client.get, client.post):
-        response = method(f"/account/email/confirm/{token}/")
+        response = method(f"/en/account/email/confirm/{token}/")
         assert response.status_code == 410
         assert "expired" in response.content.decode()
     assert not VerifiedEmail.objects.exists()
@@ -212,7 +212,7 @@ def test_an_expired_confirmation_link_is_refused_and_changes_nothing(client, sit
 def test_a_tampered_confirmation_link_is_a_clear_400(client, site, tamper):
     user = UserFactory(email="ann@example.org")
     token = tamper(identity.make_token(user, user.email))
-    response = client.post(f"/account/email/confirm/{token}/")
+    response = client.post(f"/en/account/email/confirm/{token}/")
     assert response.status_code == 400
     assert "not valid" in response.content.decode()
     assert not VerifiedEmail.objects.exists()
@@ -224,7 +224,7 @@ def test_a_link_for_another_address_cannot_confirm_a_new_one(client, site):
     token = identity.make_token(user, "ann@example.org")
     user.email = "someone.else@example.org"
     user.save()
-    response = client.post(f"/account/email/confirm/{token}/")
+    response = client.post(f"/en/account/email/confirm/{token}/")
     assert response.status_code == 410
     assert identity.verified_email(user) == ""
 
@@ -236,7 +236,7 @@ def test_forged_payload_for_another_account_is_refused(client, site, victim):
     payload, _, rest = token.partition(":")
     forged_payload = signing.b64_encode(
         signing.JSONSerializer().dumps({"u": victim.pk, "e": victim.email, "s": "x"})).decode()
-    response = client.post(f"/account/email/confirm/{forged_payload}:{rest}/")
+    response = client.post(f"/en/account/email/confirm/{forged_payload}:{rest}/")
     assert response.status_code == 400
     assert not VerifiedEmail.objects.exists()
 
@@ -247,9 +247,9 @@ def test_forged_payload_for_another_account_is_refused(client, site, victim):
 def test_the_button_sends_one_confirmation_and_not_a_flood(client, site):
     user = UserFactory(email="ann@example.org")
     client.force_login(user)
-    response = client.post("/account/email/send-confirmation/", {"next": "/account/profile/"})
-    assert response.status_code == 302 and response["Location"] == "/account/profile/"
-    client.post("/account/email/send-confirmation/", {"next": "https://evil.example/"})
+    response = client.post("/en/account/email/send-confirmation/", {"next": "/en/account/profile/"})
+    assert response.status_code == 302 and response["Location"] == "/en/account/profile/"
+    client.post("/en/account/email/send-confirmation/", {"next": "https://evil.example/"})
     assert [m.to for m in mail.outbox] == [["ann@example.org"]]
 
 
@@ -258,7 +258,7 @@ def test_an_address_another_account_shares_is_not_confirmed_by_the_button(client
     be asked to confirm it for the other account."""
     user = UserFactory(email="VERA@victim.example")
     client.force_login(user)
-    client.post("/account/email/send-confirmation/")
+    client.post("/en/account/email/send-confirmation/")
     assert mail.outbox == []
 
 
@@ -266,7 +266,7 @@ def test_an_address_another_account_shares_is_not_confirmed_by_the_button(client
 
 
 @pytest.mark.parametrize("form, link_pattern", [
-    ("/account/password-reset/", r"/account/password-reset/\S+/\S+/"),
+    ("/en/account/password-reset/", r"/en/account/password-reset/\S+/\S+/"),
     ("/admin/password_reset/", r"/admin/password_reset/confirm/\S+/\S+/"),
 ])
 def test_a_password_reset_through_the_email_verifies_the_address(client, site, form, link_pattern):
@@ -292,7 +292,7 @@ def test_login_by_email_prefers_the_account_that_verified_it(client, site):
     owner = UserFactory(username="owner", email="shared@example.org")
     UserFactory(username="squatter", email="Shared@example.org")
     identity.mark_verified(owner, "shared@example.org")
-    response = client.post("/account/login/", {"username": "SHARED@example.org",
+    response = client.post("/en/account/login/", {"username": "SHARED@example.org",
                                                 "password": PASSWORD})
     assert response.status_code == 302
     assert int(client.session["_auth_user_id"]) == owner.pk
@@ -307,9 +307,9 @@ def test_profile_refuses_an_address_that_belongs_to_someone_else(client, site, v
     user = UserFactory(email="me@example.org")
     person = PersonFactory(name="Me Myself", email="me@example.org", user=user)
     client.force_login(user)
-    data = rendered_form_data(client.get("/account/profile/"))
+    data = rendered_form_data(client.get("/en/account/profile/"))
     data["email"] = taken
-    response = client.post("/account/profile/", data)
+    response = client.post("/en/account/profile/", data)
     assert response.status_code == 200
     html = response.content.decode()
     assert "belongs to someone else in the network" in html
@@ -322,9 +322,9 @@ def test_profile_keeps_accepting_ones_own_addresses(client, site):
     user = UserFactory(email="me@example.org")
     person = PersonFactory(name="Me Myself", email="old@example.org", user=user)
     client.force_login(user)
-    data = rendered_form_data(client.get("/account/profile/"))
+    data = rendered_form_data(client.get("/en/account/profile/"))
     data["email"] = "ME@example.org"
-    assert client.post("/account/profile/", data).status_code == 302
+    assert client.post("/en/account/profile/", data).status_code == 302
     person.refresh_from_db()
     assert person.email == "ME@example.org"
 

@@ -23,10 +23,10 @@ def count(client, url):
     return len(ctx.captured_queries)
 
 
-AREA_INDEX_URLS = ["/members/", "/members/?theme=vacancy&sort=newest", "/members/?letter=A",
-                   "/members/?region=Region+1"]
-PEOPLE_URLS = ["/members/people/", "/members/people/?country=NL&theme=vacancy",
-               "/members/people/?q=Person"]
+AREA_INDEX_URLS = ["/en/members/", "/en/members/?theme=vacancy&sort=newest", "/en/members/?letter=A",
+                   "/en/members/?region=Region+1"]
+PEOPLE_URLS = ["/en/members/people/", "/en/members/people/?country=NL&theme=vacancy",
+               "/en/members/people/?q=Person"]
 
 
 def test_area_index_queries_do_not_grow(client, site):
@@ -56,7 +56,7 @@ def test_area_page_queries_do_not_grow_with_people(member_client, site):
     themes = [ThemeFactory(slug="vacancy"), ThemeFactory()]
     area = MemberAreaFactory(slug="big")
     PersonFactory(areas=[area], expertise=themes)
-    small = count(member_client, "/members/big/")
+    small = count(member_client, "/en/members/big/")
     for _ in range(20):
         PersonFactory(areas=[area], expertise=themes, organisation=OrganisationFactory(area=area))
-    assert count(member_client, "/members/big/") == small
+    assert count(member_client, "/en/members/big/") == small

@@ -24,7 +24,7 @@ def _add(home, title, slug, live=True):
 
 def test_search_finds_public_pages(client, home_page):
     _add(home_page, "Open findings", "open")
-    html = client.get("/search/?q=leegstand").content.decode()
+    html = client.get("/en/search/?q=leegstand").content.decode()
     assert "Open findings" in html
 
 
@@ -32,14 +32,14 @@ def test_search_hides_private_and_draft_pages(client, home_page):
     private = _add(home_page, "Private findings", "private")
     PageViewRestriction.objects.create(page=private, restriction_type=PageViewRestriction.LOGIN)
     _add(home_page, "Draft findings", "draft", live=False)
-    html = client.get("/search/?q=leegstand").content.decode()
+    html = client.get("/en/search/?q=leegstand").content.decode()
     assert "Private findings" not in html
     assert "Draft findings" not in html
 
 
 @pytest.mark.parametrize("query", ["", "q=", "q=%00", "q=" + "ø" * 3000, "q=a&page=zz", "q=a&page=0"])
 def test_search_bad_input(client, site, query):
-    assert client.get(f"/search/?{query}").status_code == 200
+    assert client.get(f"/en/search/?{query}").status_code == 200
 
 
 def test_sitemap_lists_public_pages_only(client, home_page):
@@ -60,7 +60,7 @@ def test_sitemap_lists_public_pages_only(client, home_page):
 ])
 def test_search_syntax_characters_are_plain_text(client, home_page, query, searched):
     _add(home_page, "Open findings", "open")
-    response = client.get("/search/", {"q": query})
+    response = client.get("/en/search/", {"q": query})
     assert response.status_code == 200
     html = response.content.decode()
     # The search box keeps what the visitor typed, so they can correct it.
@@ -106,7 +106,7 @@ def test_session_result_shows_type_date_and_plain_snippet(client, programme):
              description="<p>Vlaardingen   showed a <b>vacancy</b> map.</p><ul><li>Owners</li>"
                          "<li>Rents &amp; leases</li></ul>",
              summary="<p>Twelve conversations.</p>")
-    results = _results(client.get("/search/?q=Vlaardingen").content.decode())
+    results = _results(client.get("/en/search/?q=Vlaardingen").content.decode())
     assert "Empty shop units" in results
     assert "Session" in results
     assert "Thursday 13 March 2031, 15:00" in results and "CET" in results
@@ -119,14 +119,14 @@ def test_session_result_shows_cancelled_status(client, programme):
     session = _session(programme, title="Squares people stay on")
     session.status, session.cancellation_reason = "cancelled", "The speaker fell ill."
     session.save_revision().publish()
-    results = _results(client.get("/search/?q=squares").content.decode())
+    results = _results(client.get("/en/search/?q=squares").content.decode())
     assert "Cancelled" in results
 
 
 def test_session_snippet_falls_back_to_the_agenda(client, programme):
     _session(programme, title="Agenda only", description="",
              agenda=[("item", {"time": datetime.time(15), "item": "Welcome <p>and</p> coffee"})])
-    results = _results(client.get("/search/?q=agenda").content.decode())
+    results = _results(client.get("/en/search/?q=agenda").content.decode())
     assert "Welcome and coffee" in results and "&lt;p&gt;" not in results
 
 
@@ -137,7 +137,7 @@ def test_case_study_result_shows_type_and_snippet(client, library):
     CaseStudyPageFactory(parent=library, title="Living above the shop",
                          summary="<p>Owners turned empty <b>upper</b> floors into homes.</p> "
                                  + "More " * 40)
-    results = _results(client.get("/search/?q=upper").content.decode())
+    results = _results(client.get("/en/search/?q=upper").content.decode())
     assert "Case study" in results
     snippet = results.split('class="search-results__snippet">', 1)[1].split("</p>", 1)[0]
     assert snippet.startswith("Owners turned empty upper floors into homes. More More")
@@ -153,7 +153,7 @@ def test_other_pages_get_a_plain_snippet_from_their_body(client, home_page):
     ])
     home_page.add_child(instance=page)
     page.save_revision().publish()
-    results = _results(client.get("/search/?q=intervision").content.decode())
+    results = _results(client.get("/en/search/?q=intervision").content.decode())
     assert "Standard page" in results
     assert "The case owner One area brings a question. Peers ask. Peers advise. word" in results
     assert "<li>" not in results.split("</h3>", 1)[1] and "&lt;" not in results
@@ -166,7 +166,7 @@ def _search_queries(client):
     from django.test.utils import CaptureQueriesContext
 
     with CaptureQueriesContext(connection) as queries:
-        response = client.get("/search/?q=leegstand")
+        response = client.get("/en/search/?q=leegstand")
     assert response.status_code == 200
     return response.content.decode(), len(queries)
 

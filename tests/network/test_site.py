@@ -8,16 +8,16 @@ pytestmark = pytest.mark.django_db
 
 
 def test_home_page_renders_with_navigation(client, site):
-    response = client.get("/")
+    response = client.get("/en/")
     assert response.status_code == 200
     html = response.content.decode()
     assert '<a class="skip-link" href="#main">' in html
     assert '<main id="main"' in html
-    assert 'href="/members/"' in html
+    assert 'href="/en/members/"' in html
 
 
 def test_unknown_url_gives_friendly_404(client, site):
-    response = client.get("/no-such-page/")
+    response = client.get("/en/no-such-page/")
     assert response.status_code == 404
     assert b"Page not found" in response.content
     assert b"Traceback" not in response.content
@@ -40,7 +40,7 @@ def test_admin_shows_login_page(client, site):
 def test_server_error_page_leaks_nothing(rf):
     from network.views import server_error
 
-    response = server_error(rf.get("/"))
+    response = server_error(rf.get("/en/"))
     assert response.status_code == 500
     assert b"Something went wrong" in response.content
     assert b"Traceback" not in response.content
@@ -48,10 +48,10 @@ def test_server_error_page_leaks_nothing(rf):
 
 def test_bad_request_and_csrf_failure_pages(client, site):
     csrf_client = Client(enforce_csrf_checks=True)
-    response = csrf_client.post("/account/login/", {"username": "x", "password": "y"})
+    response = csrf_client.post("/en/account/login/", {"username": "x", "password": "y"})
     assert response.status_code == 403
     assert b"Cookies needed" in response.content  # the test client sent no CSRF cookie
-    assert client.get("/", HTTP_HOST="evil.example").status_code == 400
+    assert client.get("/en/", HTTP_HOST="evil.example").status_code == 400
 
 
 
