@@ -52,17 +52,19 @@ def public_pages():
 
     from network.models import MemberArea
 
-    found = [("home", "/"), ("member directory", "/members/")]
+    found = [("home", "/en/"), ("home, Dutch", "/nl/"), ("member directory", "/en/members/")]
     area = MemberArea.objects.in_directory().order_by("slug").first()
     found.append(("member area", area.get_absolute_url()))
-    found.append(("site search", "/search/?q=vacancy"))
+    found.append(("site search", "/en/search/?q=vacancy"))
+    found.append(("site search, Dutch", "/nl/search/?q=leegstand"))
     for model, label in (("casestudies.CaseStudyIndexPage", "case-study library"),
                          ("casestudies.CaseStudyPage", "case study"),
                          ("network_sessions.SessionIndexPage", "session listing"),
                          ("network_sessions.SessionPage", "session")):
         app_label, model_name = model.split(".")
         page = (Page.objects.live().public()
-                .filter(content_type__app_label=app_label, content_type__model=model_name.lower())
+                .filter(content_type__app_label=app_label, content_type__model=model_name.lower(),
+                        locale__language_code="en")
                 .order_by("path").first())
         if page:
             found.append((label, page.url))
@@ -70,6 +72,7 @@ def public_pages():
         library = dict(found)["case-study library"]
         found.append(("library, filtered", f"{library}?theme=vacancy&country=NL"))
         found.append(("library, search", f"{library}?q=property+owners"))
+        found.append(("library, Dutch", "/nl/" + library.split("/", 2)[2]))
     for name, label in (("casestudies:feed", "case-study feed"),
                         ("sessions:calendar_all", "calendar, all sessions")):
         try:

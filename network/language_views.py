@@ -24,8 +24,10 @@ def unprefixed(request, path):
     visitor goes to its version in their language, so an old link reaches the page even where a
     translation has a slug of its own. Any other address gets the language prefix.
     """
-    if translation.get_language_from_path(request.path_info):
-        raise Http404  # prefixed already, but no view under the prefix answers it
+    if translation.get_language_from_path(request.path_info) or "\x00" in path:
+        # Prefixed already, but no view under the prefix answers it; or a NUL, which no
+        # address has (and PostgreSQL refuses in a query).
+        raise Http404
     language = active_language()
     target = _page_version_url(request, path, language)
     if target is None:
