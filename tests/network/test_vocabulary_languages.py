@@ -118,16 +118,22 @@ def test_intervision_methods_the_network_uses_have_dutch_and_danish_names():
 # --- the admin --------------------------------------------------------------------------------
 
 @pytest.fixture
-def admin_client(client, django_user_model, site):
-    user = django_user_model.objects.create_superuser("boss", "boss@example.org", "pw-for-tests-1")
+def organiser_client(client, django_user_model, site):
+    """An organiser: the role that keeps the vocabulary (network/permissions.py), not a superuser."""
+    from django.contrib.auth.models import Group
+
+    from network.permissions import ORGANISERS
+
+    user = django_user_model.objects.create_user("olga", "olga@example.org", "pw-for-tests-1")
+    user.groups.add(Group.objects.get(name=ORGANISERS))
     client.force_login(user)
     return client
 
 
-def test_an_editor_names_a_theme_in_three_languages_in_one_form(admin_client):
+def test_an_editor_names_a_theme_in_three_languages_in_one_form(organiser_client):
     theme = ThemeFactory(name="Public space", slug="public-space")
     url = reverse("wagtailsnippets_network_theme:edit", args=[theme.pk])
-    html = admin_client.get(url).content.decode()
+    html = organiser_client.get(url).content.decode()
     for label in ("Name (English)", "Name (Dutch)", "Name (Danish)",
                   "Short description (Dutch)"):
         assert label in html
@@ -135,7 +141,7 @@ def test_an_editor_names_a_theme_in_three_languages_in_one_form(admin_client):
     row = html.split('name="name"', 1)[1].split('name="slug"', 1)[0]
     assert 'name="name_nl"' in row and 'name="name_da"' in row
 
-    response = admin_client.post(url, {
+    response = organiser_client.post(url, {
         "name": "Public space", "name_nl": "Openbare ruimte", "name_da": "Byrum",
         "slug": "public-space", "description": "Streets and squares.", "description_nl": "",
         "description_da": "Gader og pladser.", "search_terms": "", "sort_order": "40",
@@ -146,10 +152,10 @@ def test_an_editor_names_a_theme_in_three_languages_in_one_form(admin_client):
     assert theme.description_da == "Gader og pladser."
 
 
-def test_an_editor_finds_a_theme_by_its_dutch_name(admin_client):
+def test_an_editor_finds_a_theme_by_its_dutch_name(organiser_client):
     ThemeFactory(name="Vacancy", slug="vacancy", name_nl="Leegstand")
     ThemeFactory(name="Mobility", slug="mobility")
-    html = admin_client.get(reverse("wagtailsnippets_network_theme:list"),
+    html = organiser_client.get(reverse("wagtailsnippets_network_theme:list"),
                             {"q": "leegstand"}).content.decode()
     assert "Vacancy" in html and "Mobility" not in html
 
@@ -161,8 +167,8 @@ def test_an_editor_finds_a_theme_by_its_dutch_name(admin_client):
     ("wagtailsnippets_intervisions_intervisionmethod:add", IntervisionMethod,
      ("name_nl", "name_da", "description_da")),
 ])
-def test_every_vocabulary_form_offers_the_translations(admin_client, url_name, model, fields):
-    html = admin_client.get(reverse(url_name)).content.decode()
+def test_every_vocabulary_form_offers_the_translations(organiser_client, url_name, model, fields):
+    html = organiser_client.get(reverse(url_name)).content.decode()
     for field in fields:
         assert f'name="{field}"' in html, (model, field)
     assert "(Dutch)" in html and "(Danish)" in html
