@@ -14,9 +14,8 @@ from django.utils.translation import gettext as _
 
 from network.absolute_urls import absolute_url, page_url
 from network.models import Theme
-from network.translation import active_language, text_language
+from network.translation import active_language, prefetch_text_languages, text_language
 
-from .languages import mark_text_languages
 from .models import CaseStudyIndexPage, active_case_studies
 
 FEED_LENGTH = 30
@@ -78,7 +77,7 @@ class CaseStudyFeed(Feed):
         pages = active_case_studies()
         if theme:
             pages = pages.filter(themes=theme)
-        return mark_text_languages(pages.select_related("locale").prefetch_related("areas", "themes")
+        return prefetch_text_languages(pages.select_related("locale").prefetch_related("areas", "themes")
                                    .order_by("-first_published_at", "-pk")[:FEED_LENGTH])
 
     def item_extra_kwargs(self, page):

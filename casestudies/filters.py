@@ -32,9 +32,9 @@ from network.localized import localized_expression, localized_field_names
 from network.models import Country, MemberArea, PopulationBand, Theme
 from network.pagination import SHORT_PAGE_SIZE, LenientPaginator
 from network.params import search_text
+from network.translation import prefetch_text_languages
 
 from .choices import SortOrder, StakeholderKind
-from .languages import mark_text_languages
 
 MAX_QUERY_LENGTH = 200
 MAX_VALUE_LENGTH = 100
@@ -262,7 +262,7 @@ class LibraryQuery:
                         (SortOrder.TITLE, SortOrder.TITLE.label)]
         if self.q:
             sort_options.insert(0, (SortOrder.RELEVANCE, SortOrder.RELEVANCE.label))
-        page_obj.object_list = mark_text_languages(page_obj.object_list)
+        page_obj.object_list = prefetch_text_languages(page_obj.object_list)
         return LibraryResult(
             page_obj=page_obj,
             case_studies=list(page_obj.object_list),

@@ -17,14 +17,13 @@ from wagtail_localize.models import Translation
 from network.localized import localized_field_names
 from network.models import MemberArea, OrganisationModel, Person, Theme, can_see_contact_details
 from network.pagination import SHORT_PAGE_SIZE
-from network.translation import active_language, language_name, text_language
+from network.translation import active_language, language_name, prefetch_text_languages, text_language
 
 from . import roles
 from .blocks import SECTION_KINDS, CaseStudyBodyBlock
 from .choices import StakeholderKind
 from .filters import LibraryQuery
 from .forms import CaseStudyPageForm
-from .languages import mark_text_languages
 
 
 class Stakeholder(models.Model):
@@ -326,7 +325,7 @@ class CaseStudyPage(Page):
                             .filter(shared__gt=0)
                             .order_by("-shared", "-first_published_at", "-pk")[:missing])
                 related.extend(by_theme)
-        return mark_text_languages(related)
+        return prefetch_text_languages(related)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -1,5 +1,5 @@
 from django.apps import AppConfig
-from django.db.models.signals import post_migrate, post_save
+from django.db.models.signals import post_delete, post_migrate, post_save
 from django.utils.translation import gettext_lazy as _
 from wagtail.users.apps import WagtailUsersAppConfig
 
@@ -21,6 +21,7 @@ class NetworkConfig(AppConfig):
     def ready(self):
         # Imported here, not at the top: it loads Wagtail's and the auth app's models, which
         # are not ready while the app registry is still importing the app configs.
+        from wagtail.models import PageViewRestriction
         from wagtail.signals import page_published
 
         from . import permissions, translation
@@ -28,6 +29,10 @@ class NetworkConfig(AppConfig):
         # Every published original gets an alias in each language that lacks it (#15).
         page_published.connect(translation.sync_on_publish,
                                dispatch_uid="network_sync_page_to_all_locales")
+        # …and a page made private in one language is private in all of them.
+        for signal in (post_save, post_delete):
+            signal.connect(translation.mirror_on_restriction_change, sender=PageViewRestriction,
+                           dispatch_uid=f"network_mirror_view_restrictions_{signal is post_save}")
         post_migrate.connect(permissions.grant_after_migrate, sender=self,
                              dispatch_uid="network_grant_after_migrate")
         for model in permissions.declared_page_models():

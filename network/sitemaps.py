@@ -25,38 +25,32 @@ class Sitemap(WagtailSitemap):
                 .order_by("path").select_related("locale").defer_streamfields().specific())
 
     def _urls(self, page, protocol, domain):
-        """Wagtail's entries, with ``alternates`` (hreflang) where a page exists in more than
-        one language; the alternates' addresses are moved with the entries in ``get_urls``."""
-        urls, by_key = [], defaultdict(list)
+        """Wagtail's entries, each remembering its page's language and translation key (the
+        alternates are added in ``get_urls``, once the locations are final)."""
+        urls = []
         for item in self.paginator.page(page).object_list:
             for url_info in item.get_sitemap_urls(self.request):
-                url_info["lang_code"] = item.locale.language_code
+                url_info.update(lang_code=item.locale.language_code, key=item.translation_key)
                 urls.append(url_info)
-                by_key[item.translation_key].append(url_info)
-        for versions in by_key.values():
-            if len(versions) > 1:
-                alternates = [{"lang_code": v["lang_code"], "location": v["location"]}
-                              for v in versions]
-                for url_info in versions:
-                    url_info["alternates"] = alternates
         last_mods = {url_info.get("lastmod") for url_info in urls}
         if last_mods and None not in last_mods:
             self.latest_lastmod = max(last_mods)
         return urls
 
     def get_urls(self, page=1, site=None, protocol=None):
-        """The entries, each location moved from the Site's root URL to the request's."""
+        """The entries, each location moved from the Site's root URL to the request's, with
+        ``alternates`` (hreflang) where a page exists in more than one language."""
         urls = super().get_urls(page=page, site=site, protocol=protocol)
         root = self.get_wagtail_site().root_url
-
-        def moved(location):
-            if location.startswith(root + "/"):
-                return absolute_url(location[len(root):], self.request)
-            return location
-
+        by_key = defaultdict(list)
         for entry in urls:
-            entry["location"] = moved(entry["location"])
-            for alternate in entry.get("alternates", ()):
-                if not alternate.get("moved"):
-                    alternate["location"], alternate["moved"] = moved(alternate["location"]), True
+            if entry["location"].startswith(root + "/"):
+                entry["location"] = absolute_url(entry["location"][len(root):], self.request)
+            by_key[entry["key"]].append(entry)
+        for versions in by_key.values():
+            if len(versions) > 1:
+                alternates = [{"lang_code": v["lang_code"], "location": v["location"]}
+                              for v in versions]
+                for entry in versions:
+                    entry["alternates"] = alternates
         return urls

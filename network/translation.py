@@ -6,13 +6,14 @@ alias of the original. Aliases are made here, when an original is published, so 
 never meets a missing page: the alias shows the original's text, marked with its language.
 """
 import functools
+import threading
 
 from django.conf import settings
 from django.db import transaction
 from django.urls import translate_url
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
-from wagtail.models import Locale, Page
+from wagtail.models import Locale, Page, PageViewRestriction
 from wagtail.search import index
 
 from .absolute_urls import page_url
@@ -52,14 +53,26 @@ def text_language(page):
     shows English text)."""
     if page is None:
         return active_language()
-    if page.alias_of_id:
-        cache = page.__dict__.setdefault("_text_language", None)
-        if cache is None:
-            locale_id = (Page.objects.filter(pk=page.alias_of_id)
-                         .values_list("locale_id", flat=True).first())
-            page.__dict__["_text_language"] = cache = _language_of_locale_id(locale_id, page)
-        return cache
-    return _language_of_locale_id(page.locale_id, page)
+    if not page.alias_of_id:
+        return _language_of_locale_id(page.locale_id, page)
+    if page.__dict__.get("_text_language") is None:
+        prefetch_text_languages([page])
+    return page.__dict__["_text_language"]
+
+
+def prefetch_text_languages(pages):
+    """Find the text language of every alias among ``pages`` in one query, so that marking a
+    listing's items with ``lang`` (``text_language``) costs no query per item. Returns the
+    pages as a list."""
+    pages = list(pages)
+    aliases = [page for page in pages
+               if page.alias_of_id and page.__dict__.get("_text_language") is None]
+    if aliases:
+        codes = dict(Page.objects.filter(pk__in={page.alias_of_id for page in aliases})
+                     .values_list("pk", "locale__language_code"))
+        for page in aliases:
+            page.__dict__["_text_language"] = codes.get(page.alias_of_id, settings.LANGUAGE_CODE)
+    return pages
 
 
 @functools.lru_cache(maxsize=16)
@@ -122,8 +135,8 @@ def translations_by_language(page):
 def switcher_links(request, page=None):
     """One link per language for the header's language switcher: the same page in that language
     (its translation, or the alias of its original), else, for a view outside the page tree,
-    the same address in that language. Each link: ``code``, ``name`` (autonym), ``url``,
-    ``current``, ``is_translation`` (a real text in that language, not a marked original)."""
+    the same address in that language. Each link: ``code``, ``name`` (autonym), ``url`` and
+    ``current``."""
     versions = translations_by_language(page) if page is not None and page.pk else {}
     current = active_language()
     links = []
@@ -131,13 +144,11 @@ def switcher_links(request, page=None):
         version = versions.get(code)
         if version is not None:
             url = version.get_url(request)
-            is_translation = not version.alias_of_id
         else:
             url = translate_url(request.get_full_path(), code)
-            is_translation = page is None
         url = url or f"/{code}/"  # a page that cannot be routed: that language's home page
         links.append({"code": code, "name": LANGUAGE_AUTONYMS[code], "url": url,
-                      "current": code == current, "is_translation": is_translation})
+                      "current": code == current})
     return links
 
 
@@ -203,3 +214,43 @@ def sync_on_publish(sender, instance, **kwargs):
             sync_page_to_all_locales(page)
 
     transaction.on_commit(sync)
+
+
+# --------------------------------------------------------------------------------------------
+# Privacy follows the page into every language
+# --------------------------------------------------------------------------------------------
+
+_mirroring = threading.local()
+
+
+def mirror_view_restrictions(page):
+    """Give every other version of ``page`` (translations, aliases) the view restrictions
+    ``page`` has now: a page made private in one language must not stay public in another.
+    Wagtail copies restrictions when an alias is made, not when they change later."""
+    restrictions = list(page.view_restrictions.prefetch_related("groups"))
+    _mirroring.active = True  # the copies' own signals must not mirror back
+    try:
+        for version in Page.objects.filter(translation_key=page.translation_key).exclude(pk=page.pk):
+            version.view_restrictions.all().delete()
+            for restriction in restrictions:
+                copy = PageViewRestriction.objects.create(
+                    page=version, restriction_type=restriction.restriction_type,
+                    password=restriction.password)
+                copy.groups.set(restriction.groups.all())
+    finally:
+        _mirroring.active = False
+
+
+def mirror_on_restriction_change(sender, instance, **kwargs):
+    """``post_save``/``post_delete`` receiver of PageViewRestriction (the admin's privacy
+    dialog): mirror once the transaction commits, when the restriction's groups are stored."""
+    if getattr(_mirroring, "active", False):
+        return
+    page_id = instance.page_id
+
+    def mirror():
+        page = Page.objects.filter(pk=page_id).first()
+        if page is not None:
+            mirror_view_restrictions(page)
+
+    transaction.on_commit(mirror)

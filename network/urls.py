@@ -11,13 +11,12 @@ from importlib import import_module
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.urls import URLPattern, include, path, re_path
-from django.views.i18n import set_language
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
-from . import accounts, admin_views, converters, csp, faults, language_views, media, views  # noqa: F401
+from . import accounts, admin_views, csp, faults, language_views, media, views
 from .sitemaps import Sitemap
 from .translation import in_language
 
@@ -39,7 +38,6 @@ urlpatterns = [
          admin_views.AdminPasswordResetConfirmView.as_view()),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
-    path("i18n/setlang/", set_language, name="set_language"),
     path("sitemap.xml", sitemap, {"sitemaps": {"wagtail": Sitemap}}, name="sitemap"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
     path("-/health/", faults.HealthView.as_view(), name="health"),  # for the load balancer (#14)

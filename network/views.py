@@ -14,7 +14,7 @@ from .forms import SearchForm
 from .models import MemberArea, Person, can_see_contact_details
 from .pagination import RESULTS_PAGE_SIZE, paginate
 from .params import search_text
-from .translation import active_language, language_name, text_language
+from .translation import active_language, language_name, prefetch_text_languages, text_language
 
 
 @require_safe
@@ -87,14 +87,9 @@ def _mark_foreign_text(pages):
     """Set ``foreign_language`` ({"code", "name"} or None) on each result: the language of its
     text when that is not the active language. One query for the aliases among them.
     Returns the pages as a list."""
-    pages = list(pages)
-    alias_ids = {page.alias_of_id for page in pages if page.alias_of_id}
-    originals = dict(Page.objects.filter(pk__in=alias_ids)
-                     .values_list("pk", "locale__language_code")) if alias_ids else {}
+    pages = prefetch_text_languages(pages)
     active = active_language()
     for page in pages:
-        if page.alias_of_id in originals:
-            page.__dict__["_text_language"] = originals[page.alias_of_id]  # text_language's cache
         code = text_language(page)
         page.foreign_language = ({"code": code, "name": language_name(code)}
                                  if code != active else None)

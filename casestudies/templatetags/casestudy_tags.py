@@ -1,9 +1,8 @@
 """Template tags through which other pages (home, member areas) show case studies."""
 from django import template
 
-from casestudies.languages import mark_text_languages
 from casestudies.models import active_case_studies
-from network.translation import active_language, language_name, text_language
+from network.translation import active_language, language_name, prefetch_text_languages, text_language
 
 register = template.Library()
 
@@ -18,14 +17,14 @@ def _cards(pages):
 @register.inclusion_tag("casestudies/includes/case_study_list.html", takes_context=True)
 def latest_case_studies(context, limit=4):
     """The most recently published case studies (of the active language's tree)."""
-    pages = mark_text_languages(_cards(active_case_studies())[:limit])
+    pages = prefetch_text_languages(_cards(active_case_studies())[:limit])
     return {"case_studies": pages, "request": context.get("request"), "empty_message": "latest"}
 
 
 @register.inclusion_tag("casestudies/includes/case_study_list.html", takes_context=True)
 def area_case_studies(context, area, limit=None):
     """Case studies a member area took part in, newest first (of the active language's tree)."""
-    pages = mark_text_languages(_cards(active_case_studies().filter(areas=area))[:limit])
+    pages = prefetch_text_languages(_cards(active_case_studies().filter(areas=area))[:limit])
     return {"case_studies": pages, "request": context.get("request"), "empty_message": "area"}
 
 

@@ -162,3 +162,22 @@ def test_the_sitemap_lists_each_language_once_with_its_alternates(client, dutch_
     assert "<loc>http://testserver/en/about/</loc>" in xml
     assert "http://testserver/da/about/" not in xml  # an alias: the English text again
     assert '<xhtml:link rel="alternate" hreflang="nl" href="http://testserver/nl/over-ons/"/>' in xml
+
+
+def test_a_page_made_private_in_english_is_private_in_every_language(
+        client, about, django_capture_on_commit_callbacks):
+    from django.contrib.auth.models import Group
+    from wagtail.models import PageViewRestriction
+
+    with django_capture_on_commit_callbacks(execute=True):
+        restriction = PageViewRestriction.objects.create(
+            page=about, restriction_type=PageViewRestriction.GROUPS)
+        restriction.groups.set([Group.objects.get(name="Organisers")])
+    for language in ("en", "nl", "da"):
+        response = client.get(f"/{language}/about/")
+        assert response.status_code == 302 and "login" in response["Location"], language
+    assert "Who we are." not in client.get("/nl/search/?q=who").content.decode()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        restriction.delete()
+    assert client.get("/da/about/").status_code == 200
