@@ -53,7 +53,9 @@ def test_contributor_changes_their_address_and_confirms_it_from_the_mailbox(page
     (message,) = [m for m in site.mails(to=address) if "Confirm your e-mail" in (m["Subject"] or "")]
     link = re.search(r"https?://[^/\s]+((?:/(?:en|nl|da))?/account/email/confirm/\S+/)",
                      site.mail_text(message)).group(1)
-    page.goto(link)  # opening the link (as a mail scanner would) confirms nothing yet
+    # Up to 15 s of that goes to holding the navigation until axe has checked the admin page
+    # (conftest's guard), which on a busy 2-core CI machine can leave too little of the default.
+    page.goto(link, timeout=30_000)  # opening the link (as a mail scanner would) confirms nothing yet
     expect(page.get_by_role("heading", level=1)).to_have_text("Confirm your e-mail address")
     assert site.sql("SELECT COUNT(*) FROM network_verifiedemail WHERE email = ?", address) == [(0,)]
     page.get_by_role("button", name="Confirm this address").click()
