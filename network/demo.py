@@ -17,10 +17,11 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from wagtail.models import Site
 
-from . import identity
+from . import identity, illustrations
 from .absolute_urls import absolute_url
 from .demo_content import (
     ACCOUNTS,
+    AREA_SCENES,
     AREAS,
     DEMO_PASSWORD,
     HOME_PAGE,
@@ -90,6 +91,7 @@ def load(stdout):
     """Create or update the core demo content (idempotent)."""
     themes = load_themes()
     areas = load_areas()
+    load_area_images(areas)
     organisations = load_organisations(areas)
     people = load_people(areas, organisations, themes)
     counts = {"themes": len(themes), "member areas": len(areas),
@@ -120,6 +122,18 @@ def load_areas():
         values["longitude"] = Decimal(values["longitude"])
         areas[slug], _, _ = upsert(MemberArea, {"slug": slug}, values)
     return areas
+
+
+def load_area_images(areas):
+    """Give each demo member area without a picture its generated illustration (CC0, drawn
+    by ``network.illustrations``); a picture an editor chose since is kept."""
+    for slug, area in areas.items():
+        if area.image_id:
+            continue
+        area.image = illustrations.demo_image(
+            f"{area.name} (demo illustration)", key=f"area-{slug}",
+            scene=AREA_SCENES.get(slug, "street"), country=area.country)
+        area.save(update_fields=["image"])
 
 
 def load_organisations(areas):

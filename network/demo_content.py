@@ -1016,3 +1016,12 @@ ACCOUNTS = [
     ("member", "Marloes de Wit", False, False, None, "Member login", "/account/login/"),
     ("medlem", "Louise Kjær", False, False, None, "Member login", "/account/login/"),
 ]
+
+# The generated illustration of each member area (network.illustrations, docs/images.md): the
+# scene drawn, in the style of the area's country. Towns on the water get a quay.
+AREA_SCENES = {
+    "vlaardingen": "harbour", "schiedam": "street", "den-bosch": "market", "deventer": "square",
+    "amersfoort": "banners", "leeuwarden": "street", "rotterdam-zwart-janstraat": "bicycles",
+    "boxtel": "square", "valby": "street", "koge": "square", "roskilde": "market",
+    "vejle": "bicycles", "svendborg": "harbour", "horsens": "banners", "ebeltoft": "harbour",
+}

@@ -1,7 +1,8 @@
 """Loads the sessions app's demo content (``sessions.demo_content``): the programme page, two
 years of thematic sessions and a working group; then the registrations.
 
-Idempotent: pages and series are looked up by slug, documents by title, and a page is only
+Idempotent: pages and series are looked up by slug, documents and the generated illustrations
+(one per theme and country, network.illustrations) by title, and a page is only
 re-published when its stored values differ from the content. The sessions sit on a fixed grid
 (the second Thursday of each month of 2026 and 2027, no session in July), so running the loader
 again on a later day creates nothing new; only sessions that have ended since the last run get
@@ -19,6 +20,7 @@ from django.utils.text import slugify
 from wagtail.documents import get_document_model
 
 from network import demo as core
+from network import illustrations
 from network.demo import changed_values
 from network.media import shared_media_collection
 from network.models import HomePage, MemberArea, Theme
@@ -62,6 +64,16 @@ def _theme_or_none(slug):
 
 def _area_or_none(slug):
     return MemberArea.objects.filter(slug=slug).first()
+
+
+def session_image(theme_slug, area_slug):
+    """The generated illustration (CC0) of sessions on a theme hosted in a country: one
+    picture per theme and country, shared by those sessions and stored once by title."""
+    country = "DK" if area_slug in DANISH_AREAS else "NL"
+    theme_slug = theme_slug or "governance"
+    return illustrations.demo_image(
+        f"Session illustration: {theme_slug} ({country})", key=f"session-{theme_slug}-{country}",
+        scene=illustrations.scene_for_theme(theme_slug), country=country)
 
 
 def ensure_index(stdout=None):
@@ -162,6 +174,7 @@ def load_programme(index, year, now, stdout=None):
             "organiser": coordinator, "host_area": _area_or_none(area_slug),
             "description": f"<p>{description}</p>", "capacity": PROGRAMME_SESSION["capacity"],
             "agenda": list(PROGRAMME_SESSION["agenda"]),
+            "image": session_image(theme_slug, area_slug),
         }
         final = {}
         if (year, month) in CANCELLED:
@@ -212,6 +225,7 @@ def load_working_group(index, stdout=None):
             "capacity": times["capacity"], "max_per_area": times["max_per_area"],
             "registration_opens": times["registration_opens"],
             "registration_closes": times["registration_closes"],
+            "image": session_image(themes[0] if themes else None, area_slug),
         }
         _page, was_created, _ = ensure_session(
             index, f"working-group-{key}", values,

@@ -32,12 +32,13 @@ from network.translation import active_language, localized_pages
 logger = logging.getLogger(__name__)
 
 # Facts of the event: the same in every language, copied from the canonical session onto its
-# translations on publish and never translated. Everything else a session page holds is text
-# (title, description, agenda, summary, materials, cancellation reason, hosts' roles).
+# translations on publish and never translated (the picture too: every language shows the same
+# one). Everything else a session page holds is text (title, description, agenda, summary,
+# materials, cancellation reason, hosts' roles).
 FACT_FIELDS = (
     "date", "start_time", "end_time", "time_zone", "format", "join_url", "venue", "address",
     "host_area", "organiser", "series", "themes", "capacity", "registration_opens",
-    "registration_closes", "max_per_area", "status", "recording_url",
+    "registration_closes", "max_per_area", "status", "recording_url", "image",
 )
 
 

@@ -195,6 +195,8 @@ WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "key", "odt", "pdf", "pptx", "rtf", "tx
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
+# Every image needs a description: it is the alt text (network/images.py, docs/images.md).
+WAGTAILIMAGES_IMAGE_FORM_BASE = "network.images.AltTextImageForm"
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 # The admin's "current time zone" choice: Wagtail offers every name zoneinfo finds, and on
