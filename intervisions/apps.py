@@ -13,3 +13,6 @@ class IntervisionsConfig(AppConfig):
     demo_module = "intervisions.demo"
     demo_translations_module = "intervisions.demo_translations"
     permissions_module = "intervisions.permissions"
+    # Kept out of search engines (robots.txt, network/sitemaps.py): the members-only records
+    # and follow-up actions (the anonymised summaries stay public).
+    robots_disallow = ["/intervisions/records/", "/intervisions/actions/"]

@@ -1,14 +1,48 @@
-"""The sitemap: Wagtail's, with every language's pages and their alternates (#15), and page
-addresses on the host the sitemap was asked from."""
+"""What search engines are told: the sitemap and robots.txt (#15, #16, docs/seo.md).
+
+The sitemap is Wagtail's, with every language's pages and their alternates, page addresses on
+the host the sitemap was asked from, and a last modification date for every address. It lists
+live pages without a view restriction only: members-only and password-protected pages (and
+everything below them) never appear, nor do views outside the page tree (intervision records,
+registrations, personal calendars).
+"""
+import datetime
 from collections import defaultdict
 from functools import reduce
+from itertools import chain
 from operator import or_
 
+from django.apps import apps
 from django.db.models import Q
+from django.utils import timezone
 from wagtail.contrib.sitemaps import Sitemap as WagtailSitemap
 from wagtail.models import Page
 
 from .absolute_urls import absolute_url
+from .translation import language_codes
+
+
+def disallowed_paths():
+    """The paths robots.txt asks crawlers to skip: the admin, the health check, accounts, and
+    what each app lists in ``robots_disallow`` on its AppConfig (personal calendars, secret
+    registration links, members-only records); each under every language's prefix (#15) and
+    unprefixed (old links)."""
+    paths = ["/account/", *chain.from_iterable(getattr(config, "robots_disallow", ())
+                                               for config in apps.get_app_configs())]
+    return ["/admin/", "/-/", *paths,
+            *(f"/{code}{path}" for path in paths for code in language_codes())]
+
+
+def last_modified(page):
+    """When ``page`` last changed for a reader: its own ``last_updated`` date where it has one
+    (a case study's facts last checked: re-publishing a typo fix is no news), else when it was
+    last published. An aware datetime (a date is taken at midnight), or None."""
+    updated = getattr(page, "last_updated", None)
+    if isinstance(updated, datetime.date) and not isinstance(updated, datetime.datetime):
+        return datetime.datetime.combine(updated, datetime.time.min,
+                                         tzinfo=timezone.get_current_timezone())
+    return (updated or page.last_published_at or page.latest_revision_created_at
+            or page.first_published_at)
 
 
 class Sitemap(WagtailSitemap):
@@ -30,7 +64,8 @@ class Sitemap(WagtailSitemap):
         urls = []
         for item in self.paginator.page(page).object_list:
             for url_info in item.get_sitemap_urls(self.request):
-                url_info.update(lang_code=item.locale.language_code, key=item.translation_key)
+                url_info.update(lang_code=item.locale.language_code, key=item.translation_key,
+                                lastmod=last_modified(item))
                 urls.append(url_info)
         last_mods = {url_info.get("lastmod") for url_info in urls}
         if last_mods and None not in last_mods:

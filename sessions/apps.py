@@ -12,6 +12,9 @@ class SessionsConfig(AppConfig):
     demo_translations_module = "sessions.demo_translations"
     # The Organisers' rights on series and the programme (collected by network/permissions.py).
     permissions_module = "sessions.permissions"
+    # Kept out of search engines (robots.txt, network/sitemaps.py): personal calendar feeds and
+    # the secret links that manage a registration.
+    robots_disallow = ["/calendar/personal/", "/registrations/"]
 
     def ready(self):
         from . import signals  # noqa: F401  (connects the receivers)
