@@ -3,6 +3,8 @@
 Each section kind is its own block with a fixed public heading, so every case reads in the
 same order and members can jump straight to "Lessons learned" or "Transferability".
 """
+from bs4 import BeautifulSoup
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.blocks.stream_block import StreamBlockValidationError
@@ -32,11 +34,29 @@ class ContextBlock(SectionBlock):
         icon = "help"
 
 
+def paragraphs(html):
+    """The top-level paragraphs of rendered rich text, each as HTML; the whole text as one
+    item when it holds anything else at the top level (a list, a heading)."""
+    soup = BeautifulSoup(str(html), "html.parser")
+    children = [child for child in soup.contents if not (isinstance(child, str) and not child.strip())]
+    if children and all(getattr(child, "name", None) == "p" for child in children):
+        return [mark_safe(str(child)) for child in children]  # noqa: S308 (already-sanitised rich text)
+    return [html] if str(html).strip() else []
+
+
 class LessonsBlock(SectionBlock):
+    """The lessons, each paragraph shown as a pull quote: what readers should take away."""
+
     class Meta:
+        template = "casestudies/blocks/lessons_block.html"
         heading = _("Lessons learned")
         label = _("Lessons learned")
         icon = "pick"
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context=parent_context)
+        context["lessons"] = paragraphs(value["text"])
+        return context
 
 
 class StepBlock(blocks.StructBlock):

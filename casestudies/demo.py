@@ -1,5 +1,6 @@
-"""Demo case studies: the library page, ten cases from Dutch and Danish member areas, a few
-generated pictures and a document, and a contributor and an editor account.
+"""Demo case studies: the library page, ten cases from Dutch and Danish member areas, each with
+a generated illustration (network.illustrations), a document, and a contributor and an editor
+account.
 
 The content is in ``demo_content``; this module only loads it. Idempotent: pages are found by
 slug and get a new published revision only when something in ``demo_content`` differs from what
@@ -16,13 +17,12 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.files.base import ContentFile
-from django.core.files.images import ImageFile
 from PIL import Image as PILImage
 from PIL import ImageDraw, ImageFont
 from wagtail.documents import get_document_model
-from wagtail.images import get_image_model
 from wagtail.models import Locale, Page
 
+from network import illustrations
 from network.demo import DEMO_PASSWORD, area, people_of, theme
 from network.media import shared_media_collection
 from network.models import HomePage, Person
@@ -98,11 +98,13 @@ def _library_in(library, language):
 
 # --- one case ---------------------------------------------------------------------------------
 
-SIMPLE_FIELDS = ["title", "summary", "period_start", "period_end", "ongoing", "stakeholders_other",
+SIMPLE_FIELDS = ["title", "summary", "result_line", "period_start", "period_end", "ongoing",
+                 "last_updated", "stakeholders_other",
                  "organisation_model", "organisation_details", "budget_amount", "budget_currency",
                  "budget_notes", "funders", "entrepreneurs_fund", "subsidy",
                  "hero_caption", "hero_credit"]
-DEFAULTS = {"period_end": None, "ongoing": False, "stakeholders_other": "", "organisation_model": "",
+DEFAULTS = {"result_line": "", "period_end": None, "ongoing": False, "last_updated": None,
+            "stakeholders_other": "", "organisation_model": "",
             "organisation_details": "", "budget_amount": None, "budget_currency": "EUR",
             "budget_notes": "", "funders": "", "entrepreneurs_fund": False, "subsidy": "",
             "hero_caption": "", "hero_credit": ""}
@@ -110,10 +112,10 @@ DEFAULTS = {"period_end": None, "ongoing": False, "stakeholders_other": "", "org
 
 def _wanted(data, pages, with_related):
     values = {**DEFAULTS, **{k: v for k, v in data.items() if k in SIMPLE_FIELDS}}
-    image = data.get("image")
-    if image:
-        values["hero_caption"] = image.get("caption", "")
-        values["hero_credit"] = image.get("credit", "")
+    # Every case gets a generated illustration (network.illustrations, CC0).
+    image = data.get("image") or {}
+    values["hero_caption"] = image.get("caption", "")
+    values["hero_credit"] = image.get("credit", illustrations.CREDIT)
     body = list(data["body"])
     document = data.get("document")
     if document:
@@ -123,7 +125,7 @@ def _wanted(data, pages, with_related):
     stored_body = _stored_format([{"type": kind, "value": value} for kind, value in body])
     return {
         "values": values,
-        "image": _image(image, data["slug"]) if image else None,
+        "image": _image(data, image),
         "areas": [area(slug) for slug in data["areas"]],
         "themes": [theme(slug) for slug in data["themes"]],
         "stakeholders": list(Stakeholder.objects.filter(code__in=data["stakeholders"])),
@@ -246,37 +248,13 @@ def _load_case(library, data, pages, with_related):
 
 # --- generated media --------------------------------------------------------------------------
 
-def _image(spec, slug):
-    """A small generated picture (a sky gradient over a row of gabled houses)."""
-    image_model = get_image_model()
-    found = image_model.objects.filter(title=spec["title"]).first()
-    if found:
-        return found
-    width, height = 1200, 675
-    top, bottom = spec["colours"]
-    picture = PILImage.new("RGB", (width, height))
-    draw = ImageDraw.Draw(picture)
-    for y in range(height):
-        t = y / height
-        draw.line([(0, y), (width, y)], fill=tuple(int(a + (b - a) * t) for a, b in zip(top, bottom,
-                                                                                         strict=True)))
-    x = 0
-    for n in range(12):
-        w = 80 + (n * 37) % 50
-        h = 180 + (n * 53) % 140
-        base = height - 60
-        shade = tuple(max(0, c - 60 - (n % 3) * 15) for c in top)
-        draw.rectangle([x, base - h, x + w, base], fill=shade)
-        draw.polygon([(x, base - h), (x + w // 2, base - h - 50), (x + w, base - h)], fill=shade)
-        for wy in range(base - h + 30, base - 40, 50):
-            draw.rectangle([x + 15, wy, x + 30, wy + 25], fill=(250, 230, 170))
-        x += w + 8
-    draw.rectangle([0, height - 60, width, height], fill=tuple(max(0, c - 90) for c in top))
-    buffer = io.BytesIO()
-    picture.save(buffer, "PNG", optimize=True)
-    return image_model.objects.create(
-        title=spec["title"], description="Illustration: a row of gabled houses against a coloured sky",
-        file=ImageFile(buffer, name=f"demo-{slug}.png"), collection=shared_media_collection())
+def _image(data, spec):
+    """The case's generated illustration (CC0), stored once by title: the scene ``spec``
+    names, else its first theme's, drawn in the style of its first area's country."""
+    scene = spec.get("scene") or illustrations.scene_for_theme(data["themes"][0])
+    title = spec.get("title") or f"{data['title']} (demo illustration)"
+    return illustrations.demo_image(title, key=f"case-{data['slug']}", scene=scene,
+                                    country=area(data["areas"][0]).country)
 
 
 def _document(spec, slug):

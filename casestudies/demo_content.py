@@ -2,10 +2,12 @@
 follow the project's source texts, everything else is invented but plausible.
 
 Only literals here; ``casestudies.demo`` loads them. Each case: slug, title, summary, areas
-(slugs), themes (slugs), tags, stakeholders (codes), period, organisation, financing, contacts
+(slugs), themes (slugs), tags, stakeholders (codes), period, when its facts were last checked
+(last_updated), the card's one-line result (result_line), organisation, financing, contacts
 ((area slug, index in people_of) pairs), body (a list of (block type, value) pairs in the case
 study's stream-field format: context, approach, result, lessons, transferability, quote),
-optional image/document and related cases (slugs).
+an optional image (title, scene of network.illustrations, caption, credit: without one the case
+gets its first theme's scene), an optional document and related cases (slugs).
 """
 import datetime
 
@@ -34,6 +36,11 @@ CASES = [
         period_start=datetime.date(2021, 3, 1),
         period_end=None,
         ongoing=True,
+        last_updated=datetime.date(2026, 9, 15),
+        result_line=(
+            "Municipality, shopkeepers and property owners all back "
+            "one blueprint for the centre organisation"
+        ),
         organisation_model="foundation",
         organisation_details=(
             "Foundation with a board drawn from the three parties; a centre manager runs the work "
@@ -48,9 +55,9 @@ CASES = [
         contacts=[("vlaardingen", 0), ("vlaardingen", 1), ("vlaardingen", 2)],
         image={
             "title": "Vlaardingen harbour front (demo illustration)",
-            "colours": ((22, 78, 99), (240, 180, 90)),
+            "scene": "harbour",
             "caption": "Quays and shopping streets meet at the old harbour.",
-            "credit": "Centre Network demo",
+            "credit": "Centre Network demo illustration, CC0",
         },
         body=[
             ("context", {
@@ -161,6 +168,8 @@ CASES = [
         period_start=datetime.date(2013, 5, 1),
         period_end=datetime.date(2013, 12, 31),
         ongoing=False,
+        last_updated=datetime.date(2024, 2, 12),
+        result_line="An eight-month pilot brought five kinds of partners to one table for the first time",
         organisation_model="quarter_manager",
         organisation_details=(
             "A quarter manager employed for a pilot period, steered by local partners."
@@ -175,9 +184,9 @@ CASES = [
         contacts=[("valby", 0), ("valby", 1)],
         image={
             "title": "Valby Langgade (demo illustration)",
-            "colours": ((120, 40, 50), (250, 220, 150)),
+            "scene": "street",
             "caption": "The high street and its side streets form the pilot area.",
-            "credit": "Centre Network demo",
+            "credit": "Centre Network demo illustration, CC0",
         },
         body=[
             ("context", {
@@ -260,6 +269,11 @@ CASES = [
         period_start=datetime.date(2020, 6, 1),
         period_end=None,
         ongoing=True,
+        last_updated=datetime.date(2026, 5, 20),
+        result_line=(
+            "Handel og kommune mødes fire gange om året, og sager "
+            "om bymidten kommer tidligere på bordet"
+        ),
         organisation_model="association",
         organisation_details="Handelsforeningen og kommunen i en fast dialoggruppe.",
         written_in="da",
@@ -329,6 +343,8 @@ CASES = [
         period_start=datetime.date(2020, 3, 15),
         period_end=datetime.date(2020, 12, 31),
         ongoing=False,
+        last_updated=datetime.date(2025, 11, 4),
+        result_line="Click-and-collect pages for 140 shops in three towns, live within two weeks",
         organisation_model="association",
         budget_amount=150000,
         budget_currency="DKK",
@@ -337,9 +353,9 @@ CASES = [
         contacts=[("koge", 0), ("roskilde", 0), ("vejle", 0)],
         image={
             "title": "Online shop window (demo illustration)",
-            "colours": ((30, 60, 120), (160, 220, 230)),
+            "scene": "digital",
             "caption": "A shared web page for the shops of a town.",
-            "credit": "Centre Network demo",
+            "credit": "Centre Network demo illustration, CC0",
         },
         body=[
             ("context", {
@@ -420,6 +436,11 @@ CASES = [
         period_start=datetime.date(2022, 9, 1),
         period_end=datetime.date(2024, 3, 31),
         ongoing=False,
+        last_updated=datetime.date(2025, 6, 10),
+        result_line=(
+            "60 ondernemers getraind in het herkennen van "
+            "ondermijning, en één meldpunt voor de straat"
+        ),
         organisation_model="fund",
         budget_amount=40000,
         budget_currency="EUR",
@@ -502,6 +523,8 @@ CASES = [
         period_start=datetime.date(2022, 1, 1),
         period_end=None,
         ongoing=True,
+        last_updated=datetime.date(2026, 10, 1),
+        result_line="45% fewer delivery vehicles in the core, with 30 shops using the hub",
         organisation_model="foundation",
         budget_amount=1200000,
         budget_currency="EUR",
@@ -589,6 +612,8 @@ CASES = [
         period_start=datetime.date(2021, 1, 1),
         period_end=datetime.date(2023, 12, 31),
         ongoing=False,
+        last_updated=datetime.date(2024, 4, 22),
+        result_line="Footfall up 9% in February–April, with twelve events a year",
         organisation_model="fund",
         organisation_details="Business improvement district with a small events team.",
         budget_amount=180000,
@@ -599,9 +624,9 @@ CASES = [
         contacts=[("deventer", 0), ("deventer", 1)],
         image={
             "title": "Festival stalls on the Brink (demo illustration)",
-            "colours": ((90, 40, 110), (250, 200, 120)),
+            "scene": "market",
             "caption": "A winter evening market on the square.",
-            "credit": "Centre Network demo",
+            "credit": "Centre Network demo illustration, CC0",
         },
         body=[
             ("context", {
@@ -656,6 +681,8 @@ CASES = [
         period_start=datetime.date(2022, 4, 1),
         period_end=None,
         ongoing=True,
+        last_updated=datetime.date(2026, 6, 30),
+        result_line="Vacancy in the core fell from 11% to 7%, and 20 homes were made above shops",
         organisation_model="foundation",
         budget_amount=60000,
         budget_currency="EUR",
@@ -732,6 +759,8 @@ CASES = [
         period_start=datetime.date(2019, 1, 1),
         period_end=None,
         ongoing=True,
+        last_updated=datetime.date(2026, 3, 9),
+        result_line="The BIZ was renewed with 78% support, and complaints about litter dropped",
         organisation_model="fund",
         budget_amount=70000,
         budget_currency="EUR",
@@ -795,6 +824,8 @@ CASES = [
         period_start=datetime.date(2023, 5, 1),
         period_end=datetime.date(2024, 10, 31),
         ongoing=False,
+        last_updated=datetime.date(2025, 1, 27),
+        result_line="25% more pedestrians on the link street, and its shops backed the permanent design",
         organisation_model="municipal",
         budget_amount=2500000,
         budget_currency="DKK",
@@ -804,9 +835,9 @@ CASES = [
         contacts=[("svendborg", 0), ("svendborg", 1)],
         image={
             "title": "Harbour street with planters (demo illustration)",
-            "colours": ((40, 100, 60), (200, 230, 170)),
+            "scene": "square",
             "caption": "Temporary planters during the test summer.",
-            "credit": "Centre Network demo",
+            "credit": "Centre Network demo illustration, CC0",
         },
         body=[
             ("context", {

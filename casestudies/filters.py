@@ -82,6 +82,18 @@ class LibraryFilter(LenientFilterSet):
 PARAMS = list(LibraryFilter.base_filters)
 
 
+def with_card_data(queryset):
+    """``queryset`` with what a case-study card shows loaded up front: areas (with their
+    country), themes, the text language and the card image with its renditions, so that a list
+    of cards needs the same number of queries for 3 cases or 30."""
+    # Imported here: network.images loads Wagtail's admin forms, which need the models ready,
+    # and this module is imported by casestudies.models.
+    from network.images import with_card_images
+
+    return with_card_images(queryset.select_related("locale").prefetch_related("areas", "themes"),
+                            "hero_image")
+
+
 @dataclass
 class FacetOption:
     value: str
@@ -115,6 +127,7 @@ class LibraryResult:
     querystring: str  # the cleaned state, for links; never echoes ignored values
     params: QueryDict  # the same, for {% querystring library.params page=2 %}
     has_criteria: bool = False
+    clear_search: str = ""  # the query string without the search, for its removable chip
     theme: dict = None  # {"slug", "name"} of the selected theme, for its feed
     theme_feeds: list = field(default_factory=list)  # [{"slug", "name"}] of every theme
 
@@ -236,13 +249,11 @@ class LibraryQuery:
         results = filterset.qs
         facets = [self._facet(filterset, param, labels) for param in PARAMS]
 
-        prefetch = ("areas", "themes")
-        results = results.select_related("locale")  # for each card's text language
         if self.sort == SortOrder.RELEVANCE:
             wanted = set(results.values_list("pk", flat=True))
             ids = [pk for pk in ranked if pk in wanted]
             page_obj = LenientPaginator(ids, per_page).get_page(self.params.get("page"))
-            pages = results.filter(pk__in=list(page_obj.object_list)).prefetch_related(*prefetch)
+            pages = with_card_data(results.filter(pk__in=list(page_obj.object_list)))
             by_pk = {page.pk: page for page in pages}
             page_obj.object_list = [by_pk[pk] for pk in page_obj.object_list if pk in by_pk]
         else:
@@ -250,7 +261,7 @@ class LibraryQuery:
                 ordered = results.order_by(Lower("title"), "pk")
             else:
                 ordered = results.order_by("-first_published_at", "-pk")
-            page_obj = LenientPaginator(ordered.prefetch_related(*prefetch),
+            page_obj = LenientPaginator(with_card_data(ordered),
                                         per_page).get_page(self.params.get("page"))
 
         active = []
@@ -276,6 +287,7 @@ class LibraryQuery:
             querystring=self.querystring(),
             params=self.params_without_ignored(),
             has_criteria=bool(self.selected or self.q),
+            clear_search=self.querystring(q=None) if self.q else "",
             theme=self.theme,
             theme_feeds=[{"slug": slug, "name": name} for slug, name in labels["theme"].items()],
         )

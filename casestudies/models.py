@@ -3,6 +3,7 @@ from django import forms
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import models
 from django.db.models import Count, Q
+from django.utils import timezone
 from django.utils.formats import number_format
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
@@ -19,10 +20,10 @@ from network.models import MemberArea, OrganisationModel, Person, Theme, can_see
 from network.pagination import SHORT_PAGE_SIZE
 from network.translation import active_language, language_name, prefetch_text_languages, text_language
 
-from . import roles
+from . import roles, structured_data
 from .blocks import SECTION_KINDS, CaseStudyBodyBlock
 from .choices import StakeholderKind
-from .filters import LibraryQuery
+from .filters import LibraryQuery, with_card_data
 from .forms import CaseStudyPageForm
 
 
@@ -126,6 +127,11 @@ class CaseStudyPage(Page):
         help_text=_("Two or three plain sentences for cards, search results, feeds and the meta "
                     "description."),
     )
+    result_line = models.CharField(
+        _("one-line result"), max_length=140, blank=True,
+        help_text=_("Shown on the case's card, e.g. 'Vacancy fell from 11% to 7% in 18 months'. "
+                    "Leave empty to show the first key figure."),
+    )
     areas = ParentalManyToManyField(MemberArea, verbose_name=_("member areas"),
                                     related_name="case_studies",
                                     help_text=_("The member area(s) the case comes from."))
@@ -138,6 +144,10 @@ class CaseStudyPage(Page):
     period_end = models.DateField(_("ended"), null=True, blank=True)
     ongoing = models.BooleanField(_("still running"), default=False,
                                   help_text=_("Tick this instead of giving an end date."))
+    # The date readers see as "Last updated": the case's own facts, not the page's publishing
+    # history (a re-import or a typo fix would otherwise make an old case look fresh).
+    last_updated = models.DateField(_("facts last checked"), null=True, blank=True,
+                                    help_text=_("When the facts of this case were last checked."))
     stakeholders = ParentalManyToManyField(Stakeholder, verbose_name=_("stakeholders involved"),
                                            related_name="case_studies", blank=True)
     stakeholders_other = models.CharField(_("other stakeholders"), max_length=200, blank=True,
@@ -170,6 +180,7 @@ class CaseStudyPage(Page):
 
     content_panels = Page.content_panels + [
         FieldPanel("summary"),
+        FieldPanel("result_line"),
         MultiFieldPanel([FieldPanel("hero_image"), FieldPanel("hero_caption"),
                          FieldPanel("hero_credit")], heading=_("Image")),
         MultiFieldPanel([
@@ -180,6 +191,7 @@ class CaseStudyPage(Page):
             FieldPanel("tags"),
             FieldRowPanel([FieldPanel("period_start"), FieldPanel("period_end"),
                            FieldPanel("ongoing")]),
+            FieldPanel("last_updated"),
         ], heading=_("Facts")),
         MultiFieldPanel([
             FieldPanel("stakeholders", widget=forms.CheckboxSelectMultiple),
@@ -202,6 +214,7 @@ class CaseStudyPage(Page):
     ]
     search_fields = Page.search_fields + [
         index.SearchField("summary"),
+        index.SearchField("result_line"),
         index.SearchField("body"),
         index.SearchField("funders"),
         index.SearchField("organisation_details"),
@@ -222,6 +235,11 @@ class CaseStudyPage(Page):
     class Meta:
         verbose_name = _("case study")
         verbose_name_plural = _("case studies")
+
+    @property
+    def card_image(self):
+        """The picture for the case's card and page head (its image), or None."""
+        return self.hero_image if self.hero_image_id else None
 
     def permissions_for_user(self, user):
         """What ``user`` may do with this case study: contributors only in their own areas."""
@@ -283,6 +301,55 @@ class CaseStudyPage(Page):
             text = f"€ {amount}"
         return f"{text} {self.budget_notes}".strip()
 
+    @property
+    def updated_on(self):
+        """The "Last updated" date readers see: when the facts were last checked, else the day
+        the page was last published (a date, or None for a page never published)."""
+        if self.last_updated:
+            return self.last_updated
+        if self.last_published_at:
+            return timezone.localdate(self.last_published_at)
+        return None
+
+    def key_figures(self):
+        """The key figures of the result section(s) as (value, label) pairs, in body order.
+
+        Reads the result blocks only: other blocks (images, documents) are not converted, so
+        a card asking for its first figure costs no query.
+        """
+        figures = []
+        for position, raw in enumerate(self.body.raw_data):
+            if raw.get("type") == "result":
+                figures.extend((figure["value"], figure["label"])
+                               for figure in self.body[position].value.get("figures") or [])
+        return figures
+
+    @property
+    def card_result(self):
+        """The one-line result of the card: the editor's ``result_line``, else the first key
+        figure ("11% → 7% vacancy in the core"), else an empty string."""
+        if self.result_line:
+            return self.result_line
+        figures = self.key_figures()
+        if figures:
+            value, label = figures[0]
+            return f"{value} {label}"
+        return ""
+
+    def countries(self):
+        """The countries of the case's areas, each once, as {"code", "name"} in area order
+        (uses the prefetched areas; ``code`` is lower case, for the ``flag--nl`` class)."""
+        seen = {}
+        for area in self.areas.all():
+            if area.country and area.country not in seen:
+                seen[area.country] = {"code": area.country.lower(),
+                                      "name": area.get_country_display()}
+        return list(seen.values())
+
+    def structured_data(self, request):
+        """The case study as a schema.org Article for search engines (``{% json_ld page %}``)."""
+        return structured_data.article(self, request)
+
     def search_snippet(self):
         """The text of its site-search result: the summary, which editors write for that."""
         return self.summary
@@ -305,8 +372,8 @@ class CaseStudyPage(Page):
         """
         chosen_ids = [link.related_id for link in self.related_links.all()]
         public = (CaseStudyPage.objects.live().public().filter(locale_id=self.locale_id)
-                  .exclude(translation_key=self.translation_key)
-                  .select_related("locale").prefetch_related("areas", "themes"))
+                  .exclude(translation_key=self.translation_key))
+        public = with_card_data(public)
         related = []
         if chosen_ids:
             keys = dict(Page.objects.filter(pk__in=chosen_ids)
@@ -374,6 +441,17 @@ class CaseStudyContact(Orderable):
     class Meta(Orderable.Meta):
         verbose_name = _("contact person")
         verbose_name_plural = _("contact people")
+
+    @property
+    def line(self):
+        """Role and organisation, without repeating the organisation (``contact_line``)."""
+        return contact_line(self)
+
+
+def contact_line(contact):
+    """The role line of a case's contact: their role in the case (else their usual role), then
+    their organisation unless the role already names it (``Person.role_line`` decides)."""
+    return contact.person.role_line(contact.role_in_case or "")
 
 
 class RelatedCaseStudy(Orderable):

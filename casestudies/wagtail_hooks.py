@@ -7,11 +7,11 @@ button follows it; the hooks below only hide other areas' cases from the explore
 contributors without an area from starting a case.
 """
 from django.core.exceptions import PermissionDenied
-from django.db.models import CharField, F, OuterRef, Q, Subquery
+from django.db.models import CharField, Count, F, OuterRef, Q, Subquery
 from django.db.models.functions import Cast
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 from wagtail import hooks
 from wagtail.admin.ui.components import Component
 from wagtail.models import Locale, WorkflowState, get_default_page_content_type
@@ -21,7 +21,7 @@ from network.models import MemberArea
 from network.translation import LANGUAGE_AUTONYMS
 
 from . import roles
-from .models import CaseStudyIndexPage, CaseStudyPage
+from .models import CaseStudyIndexPage, CaseStudyPage, active_case_studies
 from .templatetags import casestudy_tags
 
 
@@ -162,9 +162,24 @@ def add_contributions_panel(request, panels):
 # hub: the library in the main navigation, case studies on the home and member-area pages
 # (extension points of network/hub.py).
 hub.header_link(gettext_lazy("Case studies"), page_slug="case-studies", order=10)
+hub.hero_action(gettext_lazy("Browse case studies"), hub.page_link("case-studies"), order=10)
 
 
-@hub.home_section("casestudies/includes/home_section.html", order=20)
+@hub.theme_counts(order=10)
+def case_studies_per_theme(request):
+    """The published case studies of each theme (the visitor's language's tree), one query;
+    a theme's tile links to the library filtered by it."""
+    rows = (active_case_studies().filter(themes__isnull=False).order_by()
+            .values("themes").annotate(n=Count("pk", distinct=True)))
+    return hub.ThemeCount(
+        counts={row["themes"]: row["n"] for row in rows},
+        url=hub.page_url(request, "case-studies") or "",
+        label=lambda n: ngettext("%(count)s case study", "%(count)s case studies", n)
+        % {"count": n})
+
+
+@hub.home_section("casestudies/includes/home_section.html", order=20,
+                  stylesheet="css/casestudies.css")
 def latest_case_studies_section(request):
     return casestudy_tags.latest_case_studies({"request": request}, 4)
 

@@ -1,24 +1,25 @@
 """Template tags through which other pages (home, member areas) show case studies."""
 from django import template
 
-from casestudies.models import active_case_studies
+from casestudies.filters import with_card_data
+from casestudies.models import CaseStudyIndexPage, active_case_studies
 from network.translation import active_language, language_name, prefetch_text_languages, text_language
 
 register = template.Library()
 
 
 def _cards(pages):
-    # The cards show areas, period, themes and the language of their text: prefetch them so
-    # the count of queries stays flat.
-    return pages.select_related("locale").prefetch_related("areas", "themes").order_by(
-        "-first_published_at", "-pk")
+    # The cards show areas, period, themes, an image and the language of their text: prefetch
+    # them so the count of queries stays flat.
+    return with_card_data(pages).order_by("-first_published_at", "-pk")
 
 
 @register.inclusion_tag("casestudies/includes/case_study_list.html", takes_context=True)
 def latest_case_studies(context, limit=4):
     """The most recently published case studies (of the active language's tree)."""
     pages = prefetch_text_languages(_cards(active_case_studies())[:limit])
-    return {"case_studies": pages, "request": context.get("request"), "empty_message": "latest"}
+    return {"case_studies": pages, "request": context.get("request"), "empty_message": "latest",
+            "library": active_library()}
 
 
 @register.inclusion_tag("casestudies/includes/case_study_list.html", takes_context=True)
@@ -26,6 +27,12 @@ def area_case_studies(context, area, limit=None):
     """Case studies a member area took part in, newest first (of the active language's tree)."""
     pages = prefetch_text_languages(_cards(active_case_studies().filter(areas=area))[:limit])
     return {"case_studies": pages, "request": context.get("request"), "empty_message": "area"}
+
+
+def active_library():
+    """The live library of the active language's tree, for "All case studies" links, or None."""
+    return (CaseStudyIndexPage.objects.live().public()
+            .filter(locale__language_code=active_language()).first())
 
 
 @register.simple_tag

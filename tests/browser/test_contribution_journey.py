@@ -127,8 +127,9 @@ def test_contributor_drafts_and_submits_then_editor_publishes(page, width):
     # Everyone can read it now.
     page.context.clear_cookies()
     page.goto("/en/case-studies/")
-    page.get_by_label("Search", exact=True).fill("pop-up shops market street")
-    page.get_by_role("button", name="Show case studies").click()
+    search = page.get_by_role("search", name="Search the case studies")
+    search.get_by_label("Search", exact=True).fill("pop-up shops market street")
+    search.get_by_role("button", name="Search").click()
     page.get_by_role("link", name=title).click()
     expect(page.get_by_role("heading", level=1)).to_have_text(title)
     expect(page.locator("main")).to_contain_text("Four of the six starters signed a regular lease.")

@@ -18,6 +18,14 @@ def _choose_option_with_results(select):
     raise AssertionError("no option with results in " + select.inner_html())
 
 
+def _open_filters(page):
+    """The filter panel: folded under its "Filters" toggle on a phone, a sidebar when wide."""
+    panel = page.locator("details.filter-panel")
+    if not panel.evaluate("details => details.open"):
+        page.locator("summary.filter-panel__toggle").click()
+    return panel
+
+
 def _result_count(page):
     heading = page.locator("#results-heading").inner_text()
     return int(re.match(r"\d+", heading).group(0))
@@ -31,14 +39,16 @@ def test_visitor_filters_searches_and_opens_a_case_study(page):
     everything = _result_count(page)
     assert everything >= 10
 
-    theme_label, theme_count = _choose_option_with_results(page.get_by_label("Theme"))
-    page.get_by_role("button", name="Show case studies").click()
+    # The results come first; a filter applies as soon as it is chosen (filters.js).
+    _open_filters(page)
+    theme_label, theme_count = _choose_option_with_results(page.get_by_label("Theme", exact=True))
     expect(page).to_have_url(re.compile(r"[?&]theme="))
     assert _result_count(page) == theme_count < everything
+    expect(page.locator(".filter-panel__count")).to_have_text("1 active")
 
     # The country facet now counts within the chosen theme; its promise must hold.
-    country_label, country_count = _choose_option_with_results(page.get_by_label("Country"))
-    page.get_by_role("button", name="Show case studies").click()
+    _open_filters(page)
+    country_label, country_count = _choose_option_with_results(page.get_by_label("Country", exact=True))
     expect(page).to_have_url(re.compile(r"theme=.*country=|country=.*theme="))
     assert _result_count(page) == country_count <= theme_count
     cards = page.locator(".case-card")
@@ -52,8 +62,9 @@ def test_visitor_filters_searches_and_opens_a_case_study(page):
     word = max(re.findall(r"\w{5,}", title), key=len)
     page.get_by_role("link", name="Clear all filters").click()
     assert _result_count(page) == everything
-    page.get_by_label("Search", exact=True).fill(word)
-    page.get_by_role("button", name="Show case studies").click()
+    search = page.get_by_role("search", name="Search the case studies")
+    search.get_by_label("Search", exact=True).fill(word)
+    search.get_by_role("button", name="Search").click()
     expect(page.locator("#results-heading")).to_contain_text(f"“{word}”")
     found = page.locator(".case-card .card__title a", has_text=title)
     expect(found).to_have_count(1)
@@ -69,10 +80,13 @@ def test_site_search_shows_clean_snippets_types_and_session_dates(page):
     page.get_by_role("search", name="Site search").get_by_role("button", name="Search").click()
     results = page.locator(".search-results > li")
     expect(results.first).to_be_visible()
-    metas = results.locator(".meta").all_inner_texts()
-    assert any(meta.startswith("Case study") for meta in metas), metas
-    sessions = [meta for meta in metas if meta.startswith("Session")]
-    # A session says when it is: a weekday, a date and a time.
+    # Each result says what it is (a badge) and, for a session, when it is.
+    kinds = [result.locator(".search-result__type").inner_text().strip()
+             for result in results.all()]
+    assert any(kind.startswith("Case study") for kind in kinds), kinds
+    sessions = [result.locator(".card__meta").inner_text() for result, kind
+                in zip(results.all(), kinds, strict=True) if kind.startswith("Session")]
+    # A session says when it is: a date and a time.
     assert sessions and all(re.search(r"\d{1,2} \w+ 20\d\d, \d\d:\d\d", meta) for meta in sessions), sessions
     for snippet in results.locator(".search-results__snippet").all_inner_texts():
         assert snippet.strip() and "<" not in snippet and "&lt;" not in snippet, snippet

@@ -5,6 +5,7 @@ import re
 import xml.etree.ElementTree as ET
 
 import pytest
+from bs4 import BeautifulSoup
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import translation
@@ -67,8 +68,10 @@ def html(response):
 
 
 def cards(page_html):
-    return re.findall(r'<li class="card case-card"( lang="[a-z]+")?>\s*<h3 class="card__title">'
-                      r'<a href="([^"]+)">([^<]+)</a>', page_html)
+    return re.findall(r'<li class="card case-card"( lang="[a-z]+")?>\s*'
+                      r'(?:<div class="card__media">.*?</div>\s*)?'
+                      r'<div class="card__body">\s*<h3 class="card__title"><a href="([^"]+)">([^<]+)</a>',
+                      page_html, flags=re.S)
 
 
 # --- the library in each language ---------------------------------------------------------------
@@ -94,12 +97,17 @@ def test_facet_counts_count_each_case_once(client, libraries, cases):
 
 
 def test_a_card_in_another_language_names_it(client, libraries, cases):
-    page = html(client.get("/en/case-studies/"))
-    card = page.split("Leegstand te lijf in de Hoogstraat")[1].split("</li>")[0]
-    assert "in Dutch" in card
+    soup = BeautifulSoup(html(client.get("/en/case-studies/")), "html.parser")
+
+    def card(title):
+        return soup.find("a", string=title).find_parent("li", class_="case-card")
+
+    dutch = card("Leegstand te lijf in de Hoogstraat")
+    assert dutch.select_one(".badge.case-card__language").get_text(strip=True) == "in Dutch"
     # The interface's words on the card (areas, period, themes) are in the visitor's language.
-    assert 'class="card__meta" lang="en"' in card
-    english = page.split("Pop-up shops on the high street")[1].split("</li>")[0]
+    assert dutch.select_one(".card__meta")["lang"] == "en"
+    assert dutch.select_one(".card__footer")["lang"] == "en"
+    english = card("Pop-up shops on the high street").get_text()
     assert "in English" not in english and "in Dutch" not in english
 
 
@@ -170,7 +178,7 @@ def test_key_figures_are_never_split(client, library):
         ("context", {"text": "<p>Why.</p>"}),
         ("result", {"text": "<p>What.</p>", "figures": [{"value": "+12 %", "label": "footfall"}]}),
     ])
-    assert '<dd lang="en">+12\u00a0%</dd>' in html(client.get(page.url))
+    assert '<dd class="key-figure__value" lang="en">+12\u00a0%</dd>' in html(client.get(page.url))
 
 
 # --- feeds ------------------------------------------------------------------------------------------

@@ -222,7 +222,7 @@ def test_pagination_links_keep_the_filters(client, library, cases, small_pages):
 def test_empty_state_explains_and_offers_a_way_back(client, library, cases):
     page = html(client.get(f"{library.url}?theme=mobility&country=DK"))
     assert "No case study matches these filters." in page
-    assert f'href="{library.url}">Show all case studies' in page
+    assert f'href="{library.url}" class="button button--secondary">Show all case studies' in page
     page = html(client.get(library.url + "?q=zeppelin"))
     assert "No case study matches these filters." in page
 
@@ -235,8 +235,11 @@ def test_empty_library(client, library, cases):
 
 def test_active_filters_can_be_removed_one_by_one(client, library, cases):
     page = html(client.get(f"{library.url}?theme=vacancy&country=DK"))
-    assert 'href="?country=DK" class="active-filter">Theme: Vacancy' in page
-    assert 'href="?theme=vacancy" class="active-filter">Country: Denmark' in page
+    assert 'href="?country=DK" class="chip chip--active">Theme: Vacancy' in page
+    assert 'href="?theme=vacancy" class="chip chip--active">Country: Denmark' in page
+    # The last one removed leads back to the plain library.
+    page = html(client.get(f"{library.url}?theme=vacancy"))
+    assert f'href="{library.url}" class="chip chip--active">Theme: Vacancy' in page
 
 
 @pytest.mark.parametrize("query, note", [

@@ -65,7 +65,7 @@ def test_long_form_sections_in_order_with_outline(client, case):
     assert outline.count('<li><a href="#section-') == 5
     assert "On this page" in html and 'href="#section-' in html
     assert "We work with those who want to." in html
-    assert '<dd lang="en">3</dd>' in html and "parties at the table" in html
+    assert '<dd class="key-figure__value" lang="en">3</dd>' in html and "parties at the table" in html
 
 
 def test_fact_box(client, case, area):
