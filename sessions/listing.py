@@ -4,6 +4,7 @@ from __future__ import annotations
 import django_filters
 from dateutil.relativedelta import relativedelta
 from django import forms
+from django.db.models import Max, Min, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -19,6 +20,10 @@ from .models.choices import SessionFormat
 from .models.series import SessionSeries
 
 PAST, UPCOMING = SessionFilterForm.PAST, SessionFilterForm.UPCOMING
+
+# The filters that narrow the listing down, counted as "active" and shown as chips. "when" and
+# "month" choose which stretch of time is shown: the tabs (Upcoming, Past, By month) say that.
+NARROWING = ("theme", "series", "format")
 
 
 class SessionFilter(LenientFilterSet):
@@ -42,8 +47,10 @@ class SessionFilter(LenientFilterSet):
     month = django_filters.CharFilter(
         label=_("Month"), max_length=7, method="filter_month",
         help_text=_("Year and month, e.g. 2026-03"),
-        widget=forms.TextInput(attrs={"inputmode": "numeric", "pattern": r"\d{4}-\d{2}",
-                                      "placeholder": "2026-03"}))
+        # A month picker where the browser has one (its value is "2026-03", and choosing a
+        # month applies it at once); elsewhere a text field that takes the same.
+        widget=forms.TextInput(attrs={"type": "month", "inputmode": "numeric",
+                                      "pattern": r"\d{4}-\d{2}", "placeholder": "2026-03"}))
 
     class Meta:
         form = SessionFilterForm
@@ -74,6 +81,40 @@ class SessionFilter(LenientFilterSet):
             "starts_at", "pk")
 
 
+def _without(request, *names):
+    """The listing's address with the parameters ``names`` (and the page number) left out."""
+    params = request.GET.copy()
+    for name in (*names, "page"):
+        params.pop(name, None)
+    return f"{request.path}?{params.urlencode()}" if params else request.path
+
+
+def active_filters(request, filterset, filters) -> list[dict]:
+    """The narrowing filters in use, for the chips above the results: dicts with ``name``,
+    ``label``, ``value`` (as shown) and ``remove`` (the listing's address without it). Unlike
+    the shared ``LenientFilterSet.active_filters``, the time shown (tab, month) is left out."""
+    formats = dict(SessionFormat.choices)
+    shown = []
+    for name in NARROWING:
+        if name not in filters:
+            continue
+        value = filters[name]
+        value = formats.get(value, value) if name == "format" else value.localized_name
+        shown.append({"name": name, "label": filterset.filters[name].label, "value": value,
+                      "remove": _without(request, name)})
+    return shown
+
+
+def nearest_months(filterset, sessions, month):
+    """(previous, next): the first days of the nearest months before and after ``month`` that
+    have sessions matching the other filters (None where there is none). One query."""
+    following = month + relativedelta(months=1)
+    found = filterset.filter_queryset(sessions, exclude="month").order_by().aggregate(
+        previous=Max("date", filter=Q(date__lt=month)),
+        next=Min("date", filter=Q(date__gte=following)))
+    return tuple(day.replace(day=1) if day else None for day in (found["previous"], found["next"]))
+
+
 def build_listing(request, sessions) -> dict:
     """Template context for the programme page, listing ``sessions`` (the published ones)."""
     themes = list(Theme.objects.all())
@@ -91,6 +132,10 @@ def build_listing(request, sessions) -> dict:
             filters[name] = known[filters[name]]
 
     month = filters.get("month")
+    active = active_filters(request, filterset, filters)
+    # An empty month points to the nearest months that have sessions (only then: one query).
+    previous_with, next_with = (nearest_months(filterset, sessions, month)
+                                if month and not context["total"] else (None, None))
     feeds = [subscription_links(request, reverse("sessions:calendar_all"), _("All sessions"))]
     if "theme" in filters:
         theme = filters["theme"]
@@ -108,6 +153,11 @@ def build_listing(request, sessions) -> dict:
         "sessions": attach_texts(context["page_obj"].object_list),
         "showing_past": filters.get("when") == PAST and not month,
         "month": month,
+        "active_filters": active,
+        "active_count": len(active),
+        "clear_url": _without(request, *NARROWING),
+        "previous_with_sessions": previous_with,
+        "next_with_sessions": next_with,
         "previous_month": (month - relativedelta(months=1)) if month else None,
         "next_month": (month + relativedelta(months=1)) if month else None,
         "this_month": timezone.localdate().replace(day=1),

@@ -1,7 +1,9 @@
 """Admin integration: the series snippet with a "Generate sessions" action, and the
 registrations views (menu item, page buttons, URLs)."""
 from django.contrib import messages
+from django.db.models import Count
 from django.urls import path, reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from wagtail import hooks
@@ -14,7 +16,8 @@ from network import hub
 
 from .admin_views import GenerateSeriesView
 from .generator import can_generate
-from .models import SessionPage, SessionSeries
+from .languages import attach_texts
+from .models import SessionPage, SessionSeries, SessionStatus
 from .registration import organiser_views
 from .templatetags import session_tags
 
@@ -160,7 +163,33 @@ hub.header_link(_("Sessions"), page_slug="sessions", order=20)
 hub.member_link(_("My sessions"), "sessions:my_registrations", order=30)
 
 
-@hub.home_section("sessions/includes/home_section.html", order=10)
+def next_session_url(request):
+    """The next session that is still on, in the visitor's language; the programme if none."""
+    upcoming = (SessionPage.objects.published().upcoming(timezone.now())
+                .exclude(status=SessionStatus.CANCELLED).order_by("starts_at", "pk")[:1])
+    for session in attach_texts(upcoming):
+        return session.text.get_url(request)
+    return hub.page_url(request, "sessions")
+
+
+hub.hero_action(_("See the next session"), next_session_url, order=20)
+
+
+@hub.theme_counts(order=20)
+def upcoming_sessions_per_theme(request):
+    """The upcoming sessions (not cancelled) of each theme, one query; linked to the
+    programme filtered by the theme."""
+    rows = (SessionPage.objects.published().upcoming(timezone.now())
+            .exclude(status=SessionStatus.CANCELLED).filter(themes__isnull=False).order_by()
+            .values("themes").annotate(n=Count("pk", distinct=True)))
+    return hub.ThemeCount(
+        counts={row["themes"]: row["n"] for row in rows},
+        url=hub.page_url(request, "sessions") or "",
+        label=lambda n: ngettext("%(count)s upcoming session", "%(count)s upcoming sessions", n)
+        % {"count": n})
+
+
+@hub.home_section("sessions/includes/home_section.html", order=10, stylesheet="css/sessions.css")
 def upcoming_sessions_section(request):
     return session_tags.upcoming_sessions({"request": request}, 3)
 

@@ -32,6 +32,7 @@ from ..localtime import check_session_times
 from ..localtime import zone_abbreviation as abbreviation_at
 from ..panels import RegistrationSummaryPanel
 from ..registration.forms import RegistrationForm
+from ..structured_data import event as event_structured_data
 from .change_tracking import _TRACKED_STATE, CalendarChangeTracking
 from .choices import TIME_ZONE_CHOICES, SessionFormat, SessionStatus
 from .querysets import SessionPageQuerySet
@@ -110,6 +111,11 @@ class SessionPage(CalendarChangeTracking, RoutablePageMixin, Page):
     organiser = models.ForeignKey(Person, verbose_name=_("organiser"), null=True, blank=True,
                                   on_delete=models.SET_NULL, related_name="organised_sessions")
     description = RichTextField(_("description"), blank=True, features=RICH_TEXT_FEATURES)
+    # The same picture in every language (a fact: languages.FACT_FIELDS).
+    image = models.ForeignKey("wagtailimages.Image", verbose_name=_("image"), null=True,
+                              blank=True, on_delete=models.SET_NULL, related_name="+",
+                              help_text=_("Shown on the session's card and at the top of its "
+                                          "page."))
     agenda = StreamField([("item", AgendaItemBlock())], verbose_name=_("agenda"), blank=True)
     summary = RichTextField(_("summary afterwards"), blank=True, features=RICH_TEXT_FEATURES)
     materials = StreamField([("document", DocumentBlock())], verbose_name=_("slides and documents"),
@@ -153,6 +159,7 @@ class SessionPage(CalendarChangeTracking, RoutablePageMixin, Page):
                         heading=_("Programme")),
         InlinePanel("hosts", label=_("Hosts and speakers")),
         FieldPanel("description"),
+        FieldPanel("image"),
         FieldPanel("agenda"),
         MultiFieldPanel([FieldRowPanel([FieldPanel("capacity"), FieldPanel("max_per_area")]),
                          FieldRowPanel([FieldPanel("registration_opens"),
@@ -273,6 +280,12 @@ class SessionPage(CalendarChangeTracking, RoutablePageMixin, Page):
         return self.previous_ends_at.astimezone(self.zone) if self.previous_ends_at else None
 
     @property
+    def card_image(self):
+        """The picture for the session's card and page head, or None: its own. (Series and
+        themes have no picture to fall back on.)"""
+        return self.image if self.image_id else None
+
+    @property
     def is_cancelled(self):
         return self.status == SessionStatus.CANCELLED
 
@@ -362,6 +375,10 @@ class SessionPage(CalendarChangeTracking, RoutablePageMixin, Page):
     def calendar_uid(self):
         """The event's UID in every calendar; never changes (RFC 5545 §3.8.4.7)."""
         return f"session-{self.pk}@{settings.CALENDAR_UID_DOMAIN}"
+
+    def structured_data(self, request):
+        """The session as a schema.org Event for search engines (``{% json_ld page %}``)."""
+        return event_structured_data(self, request)
 
     # --- site search (the hooks network's search page asks every page) ----------------------
 

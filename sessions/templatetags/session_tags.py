@@ -1,35 +1,83 @@
-"""Template tags through which other pages (home, member areas) show sessions."""
+"""Template tags through which other pages (home, member areas) show sessions, and the
+filters that write a session's times, date badge and card summary."""
+import html
 import zoneinfo
 from datetime import datetime
 
 from django import template
 from django.template.defaultfilters import date as date_filter
 from django.templatetags.tz import datetimeobject
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.dates import MONTHS, MONTHS_3
+from django.utils.html import strip_tags
+from django.utils.text import Truncator
 
-from sessions.languages import attach_texts
+from network.images import with_card_images
+from network.translation import active_language
+from sessions.languages import attach_texts, default_language
 from sessions.localtime import zone_abbreviation
-from sessions.models import SessionPage
+from sessions.models import SessionIndexPage, SessionPage
 
 register = template.Library()
 
+# A card's one-line description: about two lines on a phone, one and a bit on a wide screen.
+SUMMARY_LENGTH = 140
 
-@register.inclusion_tag("sessions/includes/session_list.html", takes_context=True)
+
+def programme_url(request):
+    """The address of the session programme in the active language (the English one if that
+    language has none), or "" if there is no live programme page. Two queries (the pages and
+    the view restrictions that ``public()`` leaves out)."""
+    pages = {page.locale.language_code: page for page in
+             SessionIndexPage.objects.live().public().select_related("locale")}
+    page = pages.get(active_language()) or pages.get(default_language())
+    return page.get_url(request) if page else ""
+
+
+@register.inclusion_tag("sessions/includes/home_section.html", takes_context=True)
 def upcoming_sessions(context, limit=3):
     """The next ``limit`` live, public sessions that have not ended (cancelled ones included,
-    marked as such, so that people who planned to come see it)."""
-    sessions = attach_texts(SessionPage.objects.published().upcoming(timezone.now())
-                            .with_registration_counts().order_by("starts_at", "pk")[:limit])
-    return {"sessions": sessions, "request": context.get("request"),
-            "empty_message": "upcoming", "show_seats": True}
+    marked as such, so that people who planned to come see it), with links to the programme
+    and its calendar."""
+    request = context.get("request")
+    upcoming = (SessionPage.objects.published().upcoming(timezone.now())
+                .with_registration_counts().order_by("starts_at", "pk"))
+    # The first card shows its picture: images and renditions in two queries, not per card.
+    sessions = attach_texts(with_card_images(upcoming, "image")[:limit])
+    index_url = programme_url(request)
+    return {"sessions": sessions, "request": request, "empty_message": "upcoming",
+            "show_seats": True, "compact": True, "index_url": index_url,
+            "calendar_url": f"{index_url}#calendar" if index_url
+            else reverse("sessions:calendar_all")}
 
 
-@register.inclusion_tag("sessions/includes/session_list.html", takes_context=True)
+@register.inclusion_tag("sessions/includes/area_section.html", takes_context=True)
 def area_sessions(context, area, limit=10):
     """Sessions a member area hosted, newest first."""
     sessions = attach_texts(SessionPage.objects.published().filter(host_area=area)
                             .order_by("-starts_at", "-pk")[:limit])
     return {"sessions": sessions, "request": context.get("request"), "empty_message": "area"}
+
+
+@register.filter
+def month_abbr(moment):
+    """The month of ``moment`` abbreviated in the active language, for a date badge: "Dec" in
+    English, "dec" in Dutch and Danish, which write month names in lower case."""
+    if not moment:
+        return ""
+    short = str(MONTHS_3[moment.month])
+    # Capitalised where the language capitalises the full name (English), not elsewhere.
+    return short.capitalize() if str(MONTHS[moment.month])[:1].isupper() else short
+
+
+@register.filter
+def card_summary(page, length=SUMMARY_LENGTH):
+    """One line about a session for its card: its search description if it has one, else the
+    start of its description, as plain text (entities decoded; the template escapes it)."""
+    text = getattr(page, "search_description", "") or strip_tags(getattr(page, "description", ""))
+    text = " ".join(html.unescape(text).split())
+    return Truncator(text).chars(int(length)) if text else ""
 
 
 @register.filter

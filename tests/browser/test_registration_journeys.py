@@ -69,7 +69,7 @@ def test_member_registers_cancels_registers_again_and_deletes_their_data(page, w
     title = session["title"]
 
     log_in(page, username)
-    expect(page.get_by_role("link", name="My sessions")).to_be_visible()
+    expect(page.get_by_role("banner").get_by_role("link", name="My sessions")).to_be_visible()
     page.goto("/en/sessions/")
     page.get_by_role("link", name=title, exact=True).first.click()
     expect(page.get_by_role("heading", level=1)).to_have_text(title)
@@ -108,7 +108,7 @@ def test_member_registers_cancels_registers_again_and_deletes_their_data(page, w
     assert state.registration(site, session["id"], address)[1] == "confirmed"
 
     # A new personal calendar address; the old one stops working at once.
-    page.get_by_role("link", name="My sessions").click()
+    page.get_by_role("banner").get_by_role("link", name="My sessions").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Your registrations")
     old_feed = _personal_feed_path(page)
     assert site.fetch(old_feed)[0] == 200
@@ -210,7 +210,7 @@ def test_waiting_list_member_is_promoted_when_someone_cancels(page, browser, wid
     if mine and mine[1] != "cancelled":
         # The demo gives the member a place here; giving it up first puts them in the queue.
         log_in(page, username)
-        page.get_by_role("link", name="My sessions").click()
+        page.get_by_role("banner").get_by_role("link", name="My sessions").click()
         cancel_from_manage_page(page, title)
         page.context.clear_cookies()
     # Someone from the public takes any place that came free.
@@ -244,7 +244,7 @@ def test_waiting_list_member_is_promoted_when_someone_cancels(page, browser, wid
 
     assert state.registration(site, session["id"], address)[1] == "confirmed"
     assert state.counts(site, session["id"])["confirmed"] == session["capacity"]
-    page.get_by_role("link", name="My sessions").click()
+    page.get_by_role("banner").get_by_role("link", name="My sessions").click()
     expect(page.locator(".session-card", has_text=title)).to_contain_text("You have a place.")
     promoted = [m for m in site.mails(to=address) if title in (m["Subject"] or "")]
     assert promoted and re.search(r"place", promoted[-1]["Subject"], re.I)

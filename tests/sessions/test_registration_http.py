@@ -82,7 +82,7 @@ def test_full_session_offers_the_waiting_list(client, make_session, delft):
     session = make_session(capacity=1)
     register(session, name="First", email="first@example.nl", area=delft, notify=False)
     page = html_of(client.get(session.url))
-    assert "Fully booked" in page and "Join the waiting list" in page
+    assert "Full — waiting list" in page and "Join the waiting list" in page
     client.post(register_url(session), form_data(delft))
     response = confirm_from_email(client, mail.outbox[-1])
     assert "You are on the waiting list" in html_of(response) and "(number 1)" in html_of(response)
@@ -243,7 +243,8 @@ def test_cards_show_places_left_or_the_waiting_list(client, make_session, index,
     cards = dict(re.findall(r'<h3 class="card__title"><a [^>]*>([^<]+)</a></h3>(.*?)</li>', page,
                             re.S))
     assert "5 places left" in cards["Open session"]
-    assert "Fully booked" in cards["Full session"] and "1 on the waiting list" in cards["Full session"]
+    assert ("Full — waiting list" in cards["Full session"]
+            and "1 on the waiting list" in cards["Full session"])
     assert "Registration closed" in cards["Closed one"]
     assert open_session.title in html_of(client.get("/en/"))
 
