@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 
 from .filters import LenientFilterSet
 from .forms import AreaFilterForm, PeopleFilterForm
+from .images import with_card_images
 from .localized import localized_field_names
 from .models import AreaKind, Country, MemberArea, OrganisationModel, Person, PersonRole, Theme
 
@@ -115,7 +116,8 @@ class AreaFilter(DirectoryFilterSet):
 
     def __init__(self, data=None, queryset=None, **kwargs):
         if queryset is None:
-            queryset = MemberArea.objects.in_directory().select_related("image").annotate(
+            # The cards' pictures and all their renditions: two queries for any number.
+            queryset = with_card_images(MemberArea.objects.in_directory()).annotate(
                 people_count=Count("people", filter=Q(people__listed_in_directory=True),
                                    distinct=True),
             ).order_by(*AREA_ORDERINGS["name"])
@@ -165,8 +167,8 @@ class PeopleFilter(DirectoryFilterSet):
 
     def __init__(self, data=None, queryset=None, **kwargs):
         if queryset is None:
-            queryset = (Person.objects.in_directory()
-                        .select_related("organisation", "photo")
+            queryset = (with_card_images(Person.objects.in_directory(), "photo")
+                        .select_related("organisation")
                         .prefetch_related("areas", "expertise")
                         .order_by(*PEOPLE_ORDERINGS["name"]))
         super().__init__(data, queryset, **kwargs)
@@ -188,3 +190,46 @@ class PeopleFilter(DirectoryFilterSet):
 def people_letters():
     """Initials of the people listed in the directory (one query)."""
     return letters(Person.objects.in_directory().values_list("name", flat=True))
+
+
+# The schematic map on the home page: each country a panel of the drawing, its areas dots placed
+# by latitude and longitude inside the country's bounding box (degrees: south, north, west, east).
+# Not a geographic map: the list of areas beside it is what it says in words.
+MAP_PANELS = {
+    Country.NETHERLANDS: {"box": (50.75, 53.55, 3.35, 7.25), "x": 0, "width": 200},
+    Country.DENMARK: {"box": (54.55, 57.75, 8.05, 12.75), "x": 220, "width": 200},
+}
+MAP_HEIGHT = 240
+MAP_MARGIN = 16
+
+
+def _map_point(panel, latitude, longitude):
+    """(x, y) of a place in its country's panel of the map, or None without coordinates."""
+    if latitude is None or longitude is None:
+        return None
+    south, north, west, east = panel["box"]
+    inner_width, inner_height = panel["width"] - 2 * MAP_MARGIN, MAP_HEIGHT - 2 * MAP_MARGIN
+    fx = min(max((float(longitude) - west) / (east - west), 0), 1)
+    fy = min(max((north - float(latitude)) / (north - south), 0), 1)
+    return (round(panel["x"] + MAP_MARGIN + fx * inner_width, 1),
+            round(MAP_MARGIN + fy * inner_height, 1))
+
+
+def areas_by_country():
+    """The areas in the directory grouped by country, for the home page: a list of dicts with
+    ``code``, ``name``, ``areas`` (each with ``map_point``, its dot on the schematic map, or
+    None), in the order of ``Country``. One query, whatever the number of areas."""
+    names = localized_field_names("name")
+    areas = (MemberArea.objects.in_directory()
+             .only("slug", "country", "municipality", "latitude", "longitude", *names)
+             .order_by(Lower("name"), "pk"))
+    groups = {code: {"code": code, "name": label, "areas": [], "panel": MAP_PANELS.get(code)}
+              for code, label in Country.choices}
+    for area in areas:
+        group = groups.get(area.country)
+        if group is None:
+            continue
+        area.map_point = (_map_point(group["panel"], area.latitude, area.longitude)
+                          if group["panel"] else None)
+        group["areas"].append(area)
+    return [group for group in groups.values() if group["areas"]]

@@ -17,7 +17,7 @@ import re
 
 import django_filters
 from django import forms
-from django.db.models import Count
+from django.db.models import Count, Model
 from django.http import QueryDict
 
 from .pagination import PAGE_SIZE, paginate
@@ -46,6 +46,8 @@ class LenientFilterSet(django_filters.FilterSet):
 
     # Longer values are set aside unread: no field of a listing needs more.
     max_value_length = 200
+    # Parameters that order the listing rather than filter it (not counted as active filters).
+    ordering_params = ("sort",)
 
     class Meta:
         form = LenientFilterForm
@@ -103,6 +105,32 @@ class LenientFilterSet(django_filters.FilterSet):
         return [(str(self.filters[name].label), display_value(self.raw.get(name, "")))
                 for name in self._ignored()]
 
+    def active_filters(self, params):
+        """The filters that narrow the listing, for chips that remove them one by one: dicts
+        with ``name``, ``label``, ``value`` (as shown) and ``remove`` (the query string of
+        ``params``, the request's GET, without that filter and without the page number).
+        The sort order is not a filter (``ordering_params``)."""
+        active = []
+        for name, value in self.valid_filters().items():
+            if name in self.ordering_params:
+                continue
+            remaining = params.copy()
+            for key in (name, "page"):
+                remaining.pop(key, None)
+            active.append({"name": name, "label": str(self.filters[name].label),
+                           "value": self._shown(name, value),
+                           "remove": "?" + remaining.urlencode()})
+        return active
+
+    def _shown(self, name, value):
+        """A valid filter value as a visitor reads it: the choice's label, the object's name."""
+        if isinstance(value, Model):
+            return str(value)
+        choices = getattr(self.form.fields[name], "choices", None)
+        if choices:
+            return str(dict(choices).get(value, value))
+        return str(value)
+
     @property
     def qs(self):
         """The filtered queryset; unbound too, so that subclasses may add a default scope."""
@@ -127,12 +155,16 @@ class LenientFilterSet(django_filters.FilterSet):
 
 def listing_context(request, filterset, per_page=PAGE_SIZE):
     """What every filtered listing's template gets: the filter form, the valid filters, one
-    page of results, their total and the labels of the filters that were ignored."""
+    page of results, their total, the labels of the filters that were ignored, and the active
+    filters (``active_filters``, ``active_count``) for the filter panel's toggle and chips."""
     page = paginate(request, filterset.qs, per_page)
+    active = filterset.active_filters(request.GET)
     return {
         "form": filterset.form,
         "filters": filterset.valid_filters(),
         "page_obj": page,
         "total": page.paginator.count,
         "ignored": filterset.ignored_labels(),
+        "active_filters": active,
+        "active_count": len(active),
     }

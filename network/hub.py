@@ -11,7 +11,11 @@ first), so that ``hooks.register_temporarily`` works in tests:
   for them (sessions and case studies do), so one app can add to another's pages without the
   page's app knowing it (intervision records related to a session or case study);
 - **header links** (:data:`HEADER_LINKS`): the main navigation in the header and footer;
-- **member menu** (:data:`MEMBER_MENU`): the links beside "Log out" for logged-in members.
+- **member menu** (:data:`MEMBER_MENU`): the links beside "Log out" for logged-in members;
+- **hero actions** (:data:`HERO_ACTIONS`): the two or three buttons in the home page's hero,
+  each for everyone, for visitors without an account or for logged-in members;
+- **theme counts** (:data:`THEME_COUNTS`): what an app has per theme ("4 case studies"), shown
+  on the home page's theme tiles, each tile linking to the first app's listing of that theme.
 
 A section is a template and a function giving its context; ``{% hub_sections "home" %}`` or
 ``{% hub_sections "area" area %}`` (library ``hub_tags``) renders them. Example::
@@ -24,6 +28,7 @@ A section is a template and a function giving its context; ``{% hub_sections "ho
 """
 from collections.abc import Callable
 from dataclasses import dataclass
+from urllib.parse import urlencode
 
 from django.db.models import OuterRef, Q, Subquery
 from django.urls import reverse
@@ -37,6 +42,11 @@ AREA_SECTIONS = "network_area_sections"
 PAGE_SECTIONS = "network_page_sections"
 HEADER_LINKS = "network_header_links"
 MEMBER_MENU = "network_member_menu"
+HERO_ACTIONS = "network_hero_actions"
+THEME_COUNTS = "network_theme_counts"
+
+# Who sees a hero action: everyone, visitors who are not logged in, or logged-in members.
+EVERYONE, ANONYMOUS, MEMBERS = "everyone", "anonymous", "members"
 
 # The place names the ``hub_sections`` tag accepts.
 SECTION_HOOKS = {"home": HOME_SECTIONS, "area": AREA_SECTIONS, "page": PAGE_SECTIONS}
@@ -53,6 +63,7 @@ class Section:
 
     template: str
     context: Callable
+    stylesheet: str = ""  # a static path the section's markup needs, linked once in the head
 
     def __call__(self, request, *args):
         return self.context(request, *args)
@@ -68,17 +79,50 @@ class Link:
     page_slug: str = ""
 
 
-def _section(hook_name, template, order):
+@dataclass(frozen=True)
+class HeroAction:
+    """A button in the home page's hero. ``url`` is a URL name, or a function of the request
+    giving the address (or None to leave the button out, e.g. when its page is unpublished)."""
+
+    label: str
+    url: str | Callable
+    audience: str = EVERYONE
+
+    def shown_to(self, user):
+        member = bool(user and user.is_authenticated)
+        return (self.audience == EVERYONE
+                or self.audience == (MEMBERS if member else ANONYMOUS))
+
+    def resolve(self, request):
+        return self.url(request) if callable(self.url) else reverse(self.url)
+
+
+@dataclass(frozen=True)
+class ThemeCount:
+    """What one app counts per theme, for the home page's theme tiles.
+
+    ``counts`` maps a theme's primary key to a number (one aggregate query for every theme);
+    ``url`` is the app's listing ("" if none), to which ``?theme=<slug>`` is added;
+    ``label(n)`` says the number in words ("4 case studies": use ``ngettext``).
+    """
+
+    counts: dict
+    url: str
+    label: Callable
+
+
+def _section(hook_name, template, order, stylesheet=""):
     def decorator(context):
-        hooks.register(hook_name, Section(template, context), order=order)
+        hooks.register(hook_name, Section(template, context, stylesheet), order=order)
         return context
     return decorator
 
 
-def home_section(template, *, order=0):
+def home_section(template, *, order=0, stylesheet=""):
     """Decorator: show ``template`` on the home page with the context the function returns
-    (called with the request)."""
-    return _section(HOME_SECTIONS, template, order)
+    (called with the request). ``stylesheet``: a static path (``"css/sessions.css"``) the home
+    page links in its head for the section."""
+    return _section(HOME_SECTIONS, template, order, stylesheet)
 
 
 def area_section(template, *, order=0):
@@ -105,9 +149,34 @@ def member_link(label, url_name, *, order=0):
     hooks.register(MEMBER_MENU, Link(label, url_name=url_name), order=order)
 
 
+def hero_action(label, url, *, order=0, audience=EVERYONE):
+    """Add a button to the home page's hero. ``url`` is a URL name or a function of the
+    request returning the address or None; ``audience`` is ``EVERYONE``, ``ANONYMOUS``
+    (visitors who are not logged in: "Become a member") or ``MEMBERS``."""
+    if audience not in (EVERYONE, ANONYMOUS, MEMBERS):
+        raise ValueError(f"Unknown audience {audience!r}")
+    hooks.register(HERO_ACTIONS, HeroAction(label, url, audience), order=order)
+
+
+def theme_counts(*, order=0):
+    """Decorator: a function of the request returning a :class:`ThemeCount` (or None) for the
+    home page's theme tiles. Count every theme in one query (``values().annotate()``), never
+    one query per theme."""
+    def decorator(function):
+        hooks.register(THEME_COUNTS, function, order=order)
+        return function
+    return decorator
+
+
 def sections(place):
     """The sections registered for ``place`` ("home", "area" or "page"), in order."""
     return hooks.get_hooks(SECTION_HOOKS[place])
+
+
+def section_stylesheets(place):
+    """The static paths of the stylesheets the sections of ``place`` need, each once."""
+    return list(dict.fromkeys(section.stylesheet for section in sections(place)
+                              if section.stylesheet))
 
 
 def main_navigation(request):
@@ -148,6 +217,77 @@ def main_navigation(request):
     return [{"label": label, "url": url,
              "current": request.path.startswith(url) and url not in ("/", home_url)}
             for label, url in entries if url]
+
+
+def page_url(request, slug):
+    """The address of the live, public page with ``slug`` right under the site's root page
+    (found by its slug in the default language's tree, as header links are), in the active
+    language's tree where it has a version there; None if there is no such page. Two queries
+    at most, once per request (a hero button and a theme count may ask for the same page).
+    """
+    language = active_language()
+    cache = request.__dict__.setdefault("_hub_page_urls", {})
+    if (slug, language) not in cache:
+        cache[slug, language] = _find_page_url(request, slug, language)
+    return cache[slug, language]
+
+
+def _find_page_url(request, slug, language):
+    site = Site.find_for_request(request)
+    if site is None:
+        return None
+    page = site.root_page.get_children().live().public().filter(slug=slug).first()
+    if page is None:
+        return None
+    if language != locale_language(page.locale_id):
+        page = (Page.objects.live().public()
+                .filter(translation_key=page.translation_key, locale__language_code=language)
+                .first()) or page
+    return page.get_url(request)
+
+
+def page_link(slug):
+    """A hero action's ``url`` for the page with ``slug`` under the site's root (see
+    :func:`page_url`): the button disappears while that page is unpublished or private."""
+    def url(request):
+        return page_url(request, slug)
+    return url
+
+
+def hero_actions(request):
+    """The hero's buttons for this visitor, in order, as dicts with ``label`` and ``url``."""
+    user = getattr(request, "user", None)
+    actions = []
+    for action in hooks.get_hooks(HERO_ACTIONS):
+        if action.shown_to(user):
+            url = action.resolve(request)
+            if url:
+                actions.append({"label": action.label, "url": url})
+    return actions
+
+
+def theme_tiles(request, themes):
+    """One tile per theme for the home page: ``theme``, ``url`` (the first counting app's
+    listing of the theme) and ``figures`` (``text`` and ``url`` of each non-zero count).
+
+    One query per registered counter, whatever the number of themes. When apps count, themes
+    with nothing yet are left out: a tile should never lead to an empty listing.
+    """
+    counters = [count for count in (function(request) for function in
+                                    hooks.get_hooks(THEME_COUNTS)) if count is not None]
+    tiles = []
+    for theme in themes:
+        figures = []
+        for counter in counters:
+            n = counter.counts.get(theme.pk, 0)
+            if n:
+                url = f"{counter.url}?{urlencode({'theme': theme.slug})}" if counter.url else ""
+                figures.append({"text": counter.label(n), "url": url})
+        if counters and not figures:
+            continue
+        tiles.append({"theme": theme, "figures": figures,
+                      "url": next((figure["url"] for figure in figures if figure["url"]), "")})
+    return tiles
 
 
 def member_menu():

@@ -186,6 +186,11 @@ class MemberArea(LocalizedNamesMixin, index.Indexed, ClusterableModel):
     def get_absolute_url(self):
         return reverse("area_detail", kwargs={"slug": self.slug})
 
+    @property
+    def card_image(self):
+        """The picture for the area's card and page (its logo or photo), or None."""
+        return self.image if self.image_id else None
+
     def clean(self):
         super().clean()
         if self.slug and self.slug.lower() in RESERVED_AREA_SLUGS:
@@ -308,6 +313,19 @@ class Person(index.Indexed, ClusterableModel):
     def role_label(self):
         return self.job_title or self.get_role_display()
 
+    def role_line(self, extra_role=""):
+        """What the person does and for whom, in one line: "Centre manager, Stichting
+        Binnenstad". ``extra_role`` (a role in one case study) replaces the usual role. The
+        organisation is left out when the role already names it, so "Chair, Vastgoedkring
+        Leeuwarden" is not followed by "Vastgoedkring Leeuwarden" again."""
+        role = (extra_role or self.role_label).strip()
+        organisation = self.organisation.name.strip() if self.organisation is not None else ""
+        if not organisation or organisation.casefold() in role.casefold():
+            return role
+        if not role:
+            return organisation
+        return f"{role}, {organisation}"
+
 
 class VerifiedEmail(models.Model):
     """The e-mail address an account has proved to own, by a link sent to it (see
@@ -340,12 +358,23 @@ def can_see_contact_details(user):
 
 
 class HomePage(Page):
-    """The network's front door: what it is, the next sessions and the latest case studies."""
+    """The network's front door: what it is (hero with the main actions), the next sessions,
+    the latest case studies, the themes and the member areas.
+
+    The other apps fill it through ``network.hub`` (hero actions, home sections, theme counts),
+    which its template asks with the ``hub_tags`` library: the page knows none of them.
+    """
 
     intro = models.TextField(_("introduction"))
+    hero_image = models.ForeignKey(
+        "wagtailimages.Image", verbose_name=_("hero image"), null=True, blank=True,
+        on_delete=models.SET_NULL, related_name="+",
+        help_text=_("Optional: a photo of a town centre beside the introduction. Its "
+                    "description is read out as its alternative text."))
     body = StreamField(BaseStreamBlock(), verbose_name=_("about the network"), blank=True)
 
-    content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]
+    content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("hero_image"),
+                                            FieldPanel("body")]
     search_fields = Page.search_fields + [index.SearchField("intro")]
     max_count = 1
     parent_page_types = ["wagtailcore.Page"]

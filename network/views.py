@@ -1,5 +1,4 @@
 """Views of the network core: member directory, site search, robots and error pages."""
-from django.conf import settings
 from django.contrib.auth.decorators import user_passes_test
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, render
@@ -11,9 +10,11 @@ from wagtail.models import Locale, Page
 from . import directory
 from .filters import listing_context
 from .forms import SearchForm
+from .images import with_card_images
 from .models import MemberArea, Person, can_see_contact_details
 from .pagination import RESULTS_PAGE_SIZE, paginate
 from .params import search_text
+from .sitemaps import disallowed_paths
 from .translation import active_language, language_name, prefetch_text_languages, text_language
 
 
@@ -32,9 +33,9 @@ def area_index(request):
 @require_safe
 def area_detail(request, slug):
     """One member area: profile and people; contact details only for members."""
-    area = get_object_or_404(MemberArea.objects.in_directory().select_related("image"), slug=slug)
-    people = (Person.objects.in_directory().filter(areas=area)
-              .select_related("organisation", "photo").prefetch_related("expertise"))
+    area = get_object_or_404(with_card_images(MemberArea.objects.in_directory()), slug=slug)
+    people = (with_card_images(Person.objects.in_directory().filter(areas=area), "photo")
+              .select_related("organisation").prefetch_related("expertise"))
     return render(request, "network/area_detail.html", {
         "area": area,
         "people": people,
@@ -98,9 +99,8 @@ def _mark_foreign_text(pages):
 
 @cache_control(max_age=86400, public=True)
 def robots_txt(request):
-    # Accounts exist under each language's prefix (#15), and unprefixed for old links.
-    accounts = [f"Disallow: /{code}/account/" for code, _name in settings.LANGUAGES]
-    lines = ["User-agent: *", "Disallow: /admin/", "Disallow: /account/", *accounts, "Disallow: /-/",
+    """What crawlers are asked to skip (``sitemaps.disallowed_paths``) and where the sitemap is."""
+    lines = ["User-agent: *", *(f"Disallow: {path}" for path in disallowed_paths()),
              f"Sitemap: {request.build_absolute_uri('/sitemap.xml')}", ""]
     return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")
 

@@ -240,6 +240,9 @@ hub.header_link(_("Members"), url_name="area_index", order=30)
 hub.header_link(_("About"), page_slug="about", order=50)
 hub.member_link(_("People"), "people_index", order=10)
 hub.member_link(_("Your profile"), "account_profile", order=20)
+# The home hero's last button: how to join for visitors, the people listing for members.
+hub.hero_action(_("Become a member"), hub.page_link("about"), order=30, audience=hub.ANONYMOUS)
+hub.hero_action(_("Find a colleague"), "people_index", order=30, audience=hub.MEMBERS)
 
 
 # --- e-mail addresses of accounts (network/identity.py) --------------------------------------

@@ -74,6 +74,22 @@ def site(home_page):
 
 
 @pytest.fixture
+def library(home_page, site):
+    """An empty case-study library under the home page (tests of a module may override it)."""
+    from tests.casestudies.factories import CaseStudyIndexPageFactory
+
+    return CaseStudyIndexPageFactory(parent=home_page)
+
+
+@pytest.fixture
+def programme(home_page, site):
+    """An empty session programme (sessions index) under the home page."""
+    from tests.sessions.factories import SessionIndexPageFactory
+
+    return SessionIndexPageFactory(parent=home_page)
+
+
+@pytest.fixture
 def member_client(client, django_user_model):
     """A client logged in as an ordinary member (no admin rights)."""
     user = django_user_model.objects.create_user("member", "member@example.org", "pw-for-tests-1")

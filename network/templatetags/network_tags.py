@@ -2,7 +2,7 @@
 from django import template
 from wagtail.models import Page
 
-from network import absolute_urls
+from network import absolute_urls, directory
 
 register = template.Library()
 
@@ -17,3 +17,17 @@ def absolute_url(context, target):
     if isinstance(target, Page):
         return absolute_urls.page_url(target, request) or ""
     return absolute_urls.absolute_url(str(target), request)
+
+
+@register.simple_tag
+def areas_by_country():
+    """The member areas grouped by country, with their dots on the schematic map:
+    ``{% areas_by_country as countries %}`` (one query)."""
+    return directory.areas_by_country()
+
+
+@register.filter
+def role_line(person, extra_role=""):
+    """``{{ person|role_line }}`` or ``{{ person|role_line:contact.role_in_case }}``: the role
+    and organisation in one line, never naming the organisation twice (``Person.role_line``)."""
+    return person.role_line(extra_role or "")

@@ -1,5 +1,6 @@
 """The hub's extension points (network/hub.py): apps put sections and links on its pages."""
 import pytest
+from django.test import Client
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 
@@ -47,3 +48,27 @@ def test_an_app_can_add_an_area_section_and_a_member_link(member_client, site):
         html = member_client.get("/en/members/schiedam/").content.decode()
     assert '<a class="account-link" href="/en/search/">Markets</a>' in html
     assert "Market Maker" in html
+
+
+def test_an_app_can_add_a_hero_button_for_members_and_a_home_stylesheet(member_client, site):
+    """A hero action shows to its audience only; a home section's stylesheet is linked once."""
+    def nothing(request):
+        return {}
+
+    action = hub.HeroAction(_("Join a market walk"), "search", hub.MEMBERS)
+    hidden = hub.HeroAction(_("Never shown"), lambda request: None)  # no address: left out
+    section = hub.Section("network/includes/letters.html", nothing, "css/markets.css")
+    with hooks.register_temporarily([(hub.HERO_ACTIONS, action), (hub.HERO_ACTIONS, hidden),
+                                     (hub.HOME_SECTIONS, section),
+                                     (hub.HOME_SECTIONS, section)]):
+        member_html = member_client.get("/en/").content.decode()
+        visitor_html = Client().get("/en/").content.decode()  # member_client is the client
+    assert 'href="/en/search/">Join a market walk</a>' in member_html
+    assert "Join a market walk" not in visitor_html
+    assert "Never shown" not in member_html + visitor_html
+    assert member_html.count('href="/static/css/markets.css"') == 1
+
+
+def test_a_hero_action_needs_a_known_audience():
+    with pytest.raises(ValueError):
+        hub.hero_action(_("Everyone and nobody"), "search", audience="staff")

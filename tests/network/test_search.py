@@ -82,20 +82,6 @@ def _session(index, **kwargs):
     return SessionPageFactory(parent=index, **kwargs)
 
 
-@pytest.fixture
-def programme(home_page, site):
-    from tests.sessions.factories import SessionIndexPageFactory
-
-    return SessionIndexPageFactory(parent=home_page)
-
-
-@pytest.fixture
-def library(home_page, site):
-    from tests.casestudies.factories import CaseStudyIndexPageFactory
-
-    return CaseStudyIndexPageFactory(parent=home_page)
-
-
 def _results(html):
     """The HTML of the page results list only."""
     return html.split('<ol class="search-results">', 1)[1].split("</ol>", 1)[0]

@@ -50,7 +50,8 @@ def add_case(library, title, slug, themes=(), summary="A centre tried something 
 def hits(response):
     assert response.status_code == 200
     page = response.content.decode()
-    return re.findall(r'<h3( lang="[a-z]+")?><a href="([^"]+)">([^<]+)</a></h3>', page), page
+    titles = r'<h3 class="card__title"( lang="[a-z]+")?><a href="([^"]+)">([^<]+)</a></h3>'
+    return re.findall(titles, page), page
 
 
 def test_results_are_the_pages_of_the_active_language(client, libraries, vacancy):
@@ -74,7 +75,7 @@ def test_a_dutch_search_finds_vacancy_cases_in_any_language(client, libraries, v
         "Midlertidige lejere i Køge": ' lang="da"',
     }
     # Named beside the result's type, in the visitor's language.
-    assert re.search(r'<span class="search-results__language">[^<]*Engels[^<]*</span>', page)
+    assert re.search(r'<span class="[^"]*search-results__language">[^<]*Engels[^<]*</span>', page)
     # The English search page finds them by the English name.
     found, _page = hits(client.get("/en/search/", {"q": "vacancy"}))
     assert {title for _lang, _url, title in found} == {"Pop-up shops on the high street",
