@@ -7,7 +7,8 @@ read the server's state through ``LiveSite.sql`` and its e-mails through ``LiveS
 
 Every page a journey opens is watched: a console error, a page error, a 4xx/5xx response or a
 request to another host fails the test, and axe-core checks each loaded document for serious
-and critical WCAG 2.1 A/AA violations. A failing test leaves a full-page screenshot in
+and critical WCAG 2.1 A/AA violations (a module may set ``AXE_IMPACTS = ALL_IMPACTS`` to fail on
+minor and moderate ones too). A failing test leaves a full-page screenshot in
 ``BROWSER_ARTIFACTS`` (default ``tests/browser/artifacts/``).
 
 Where Chromium, Playwright or axe-core are missing the journeys are skipped with the reason,
@@ -17,6 +18,7 @@ from __future__ import annotations
 
 import email
 import email.policy
+import json
 import os
 import re
 import shutil
@@ -42,6 +44,11 @@ ARTIFACTS = Path(os.environ.get("BROWSER_ARTIFACTS", HERE / "artifacts"))
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 WIDTHS = {1280: {"width": 1280, "height": 900}, 390: {"width": 390, "height": 844}}
+# The axe impacts that fail a journey: by default the serious ones; a module may set
+# ``AXE_IMPACTS = ALL_IMPACTS`` (the page-type checks of #16 allow no violation at all), and
+# ``AXE_EXTRA_TAGS = ("best-practice",)`` to run axe's rules beyond WCAG 2.1 A/AA as well.
+SERIOUS_IMPACTS = ("serious", "critical")
+ALL_IMPACTS = ("minor", "moderate", "serious", "critical")
 PASSWORD = "network-demo"
 
 
@@ -206,8 +213,8 @@ AXE_RUNNER = """
 window.addEventListener('load', () => {
   // Top-level documents of the site only; frames are checked as part of their page.
   if (window.top !== window || !location.protocol.startsWith('http')) return;
-  const options = {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']},
-                   resultTypes: ['violations']};
+  const tags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', ...(window.__axeExtraTags || [])];
+  const options = {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']};
   const report = violations => window.__reportAxe(location.href, violations);
   const run = attempt => axe.run(document, options)
     .then(result => report(result.violations.map(v => ({
@@ -234,8 +241,9 @@ window.addEventListener('load', () => {
 class Watch:
     """What went wrong while a journey ran, and which documents axe has checked."""
 
-    def __init__(self, site):
+    def __init__(self, site, impacts=SERIOUS_IMPACTS):
         self.site = site
+        self.impacts = impacts
         self.problems = []
         self.loaded = []
         self.checked = {}
@@ -272,10 +280,10 @@ class Watch:
             self.pending = True
 
     def on_axe(self, source, url, violations):
-        serious = [v for v in violations if v["impact"] in ("serious", "critical")]
-        self.checked[url] = serious
+        failing = [v for v in violations if v["impact"] in self.impacts]
+        self.checked[url] = failing
         self.pending = False
-        for violation in serious:
+        for violation in failing:
             self.problems.append(f"axe {violation['impact']} {violation['id']} on {url}: "
                                  f"{violation['help']} at {violation['nodes']}")
 
@@ -291,7 +299,7 @@ def page(browser, live_site, width, request):
     context = browser.new_context(viewport=WIDTHS[width], locale="en-GB", base_url=live_site.url,
                                   is_mobile=width < 600, has_touch=width < 600)
     context.set_default_timeout(15_000)
-    watch = Watch(live_site)
+    watch = Watch(live_site, impacts=getattr(request.module, "AXE_IMPACTS", SERIOUS_IMPACTS))
 
     def guard(route):
         request = route.request
@@ -315,6 +323,9 @@ def page(browser, live_site, width, request):
     context.route("**/*", guard)
     context.expose_binding("__reportAxe", watch.on_axe)
     context.add_init_script(path=str(AXE_JS))
+    extra_tags = list(getattr(request.module, "AXE_EXTRA_TAGS", ()))
+    if extra_tags:
+        context.add_init_script(script=f"window.__axeExtraTags = {json.dumps(extra_tags)};")
     context.add_init_script(script=AXE_RUNNER)
     tab = context.new_page()
     tab.on("console", watch.on_console)
@@ -374,8 +385,8 @@ def check_accessibility(page):
     while page.watch.pending and time.monotonic() < deadline:
         page.wait_for_timeout(50)
     violations = page.evaluate("""() => new Promise((resolve, reject) => {
-      const options = {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']},
-                       resultTypes: ['violations']};
+      const tags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', ...(window.__axeExtraTags || [])];
+      const options = {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']};
       const run = attempt => axe.run(document, options)
         .then(result => resolve(result.violations.map(v => ({
           id: v.id, impact: v.impact, help: v.help,
@@ -396,6 +407,20 @@ def log_in(page, username, password=PASSWORD):
     page.get_by_label(re.compile("password", re.I)).first.fill(password)
     page.locator("main form").get_by_role("button", name=re.compile("log in", re.I)).click()
     page.wait_for_load_state()
+
+
+@pytest.fixture(scope="session")
+def member_cookies(browser, live_site):
+    """The login cookies of the demo's ``member``, made once: a journey that only reads pages
+    as a member adds them to its tab (``page.context.add_cookies``) instead of logging in."""
+    context = browser.new_context(base_url=live_site.url)
+    try:
+        log_in(context.new_page(), "member")
+        cookies = context.cookies()
+        assert any(cookie["name"] == "sessionid" for cookie in cookies), "the member could not log in"
+        return cookies
+    finally:
+        context.close()
 
 
 def open_admin_menu_item(page, name, submenu=None):
