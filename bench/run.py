@@ -137,8 +137,16 @@ def scale_up(factor):
     from network.models import MemberArea
 
     for app_label, model_name in (("casestudies", "casestudypage"), ("network_sessions", "sessionpage")):
-        originals = list(Page.objects.live().filter(content_type__app_label=app_label,
-                                                    content_type__model=model_name).specific())
+        # One page per translation key (the English one): publishing a copy gives it a version
+        # in every language's tree (#15), so copying its other versions too would clash.
+        originals = {}
+        for page in (Page.objects.live().filter(content_type__app_label=app_label,
+                                                content_type__model=model_name,
+                                                alias_of__isnull=True)
+                     .select_related("locale").specific()):
+            if page.locale.language_code == "en" or page.translation_key not in originals:
+                originals[page.translation_key] = page
+        originals = list(originals.values())
         for n in range(1, factor):
             for page in originals:
                 copy = page.copy(to=page.get_parent(), keep_live=True, log_action=None,

@@ -130,6 +130,8 @@ def test_contributor_drafts_and_submits_then_editor_publishes(page, width):
     search = page.get_by_role("search", name="Search the case studies")
     search.get_by_label("Search", exact=True).fill("pop-up shops market street")
     search.get_by_role("button", name="Search").click()
+    # The new case is also the library's first card: wait for the results before clicking.
+    expect(page.locator("#results-heading")).to_contain_text("“pop-up shops market street”")
     page.get_by_role("link", name=title).click()
     expect(page.get_by_role("heading", level=1)).to_have_text(title)
     expect(page.locator("main")).to_contain_text("Four of the six starters signed a regular lease.")

@@ -143,3 +143,27 @@ def test_a_contributor_cannot_open_another_contributors_draft_without_area(clien
     client.force_login(colleague)
     response = client.get(edit_url(page))
     assert response.status_code == 302  # refused: back to the dashboard
+
+
+def test_contributor_fills_the_one_line_result_and_last_checked_date_in_the_admin(client, library,
+                                                                                    contributor):
+    """The card's result line and the page head's "Last updated" (#16) are the contributor's to
+    fill, on the admin's own form; a malformed date is named and nothing typed is lost."""
+    client.force_login(contributor)
+    page = save_title_only_draft(client, library)
+    data = browser_form_data(client.get(edit_url(page)).content.decode())
+    assert "result_line" in data and "last_updated" in data
+    data.update({"result_line": ["Four of eleven empty units let within a year"],
+                 "last_updated": ["2025-13-40"]})
+    response = client.post(edit_url(page), data)
+    assert response.status_code == 200
+    assert "last_updated" in response.context["form"].errors
+    assert 'value="Four of eleven empty units let within a year"' in text_of(response)
+
+    data = browser_form_data(response.content.decode())
+    data["last_updated"] = ["2025-06-30"]
+    response = client.post(edit_url(page), data)
+    assert response.status_code == 302, response.context["form"].errors
+    draft = CaseStudyPage.objects.get(pk=page.pk).get_latest_revision().as_object()
+    assert draft.result_line == "Four of eleven empty units let within a year"
+    assert str(draft.last_updated) == "2025-06-30"

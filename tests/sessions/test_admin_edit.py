@@ -165,3 +165,20 @@ def test_admin_refuses_a_time_skipped_or_repeated_by_the_clocks(organiser_client
     live = SessionPage.objects.get(pk=session.pk)
     assert live.date == datetime.date(2031, 1, 9) and live.sequence == 0
     assert not live.has_unpublished_changes
+
+
+def test_organiser_gives_a_session_a_picture_in_the_admin(organiser_client, make_session, client):
+    """The organiser who keeps sessions picks a shared picture on the session's own form (#16);
+    the page and its card then show it, described by its alt text."""
+    from tests.network.test_images import make_image
+
+    session = make_session(date=datetime.date(2031, 1, 9))
+    picture = make_image(title="Market square", description="A market square with stalls")
+    url = f"/admin/pages/{session.pk}/edit/"
+    assert 'name="image"' in organiser_client.get(url).content.decode()
+    response = organiser_client.post(url, form_data(session, image=str(picture.pk),
+                                                    **{"action-publish": "publish"}))
+    assert response.status_code == 302, response.content.decode()[:3000]
+    assert SessionPage.objects.get(pk=session.pk).image_id == picture.pk
+    html = client.get(SessionPage.objects.get(pk=session.pk).url).content.decode()
+    assert 'alt="A market square with stalls"' in html and ".webp" in html
