@@ -30,7 +30,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from urllib.parse import urlencode
 
-from django.db.models import OuterRef, Q, Subquery
+from django.db.models import OuterRef, Subquery
 from django.urls import reverse
 from wagtail import hooks
 from wagtail.models import Page, Site
@@ -188,23 +188,8 @@ def main_navigation(request):
     Each item is a dict with ``label``, ``url`` and ``current`` (the request is at or below it).
     """
     links = hooks.get_hooks(HEADER_LINKS)
-    pages = {}
     language = active_language()
-    site = Site.find_for_request(request)
-    if site is not None:
-        slugs = {link.page_slug for link in links if link.page_slug}
-        children = (site.root_page.get_children().live().public()
-                    .filter(Q(slug__in=slugs) | Q(show_in_menus=True)))
-        if language != locale_language(site.root_page.locale_id):
-            # The same pages in the visitor's language, each with its slug in the default
-            # tree (what header links name), in one query.
-            default_slug = children.filter(translation_key=OuterRef("translation_key"))
-            children = (Page.objects.live().public()
-                        .filter(locale__language_code=language,
-                                translation_key__in=children.values("translation_key"))
-                        .annotate(default_slug=Subquery(default_slug.values("slug")[:1])))
-        for page in children:
-            pages[getattr(page, "default_slug", page.slug)] = page
+    pages = dict(_root_pages(request, language))
     home_url = f"/{language}/"
     entries = []
     for link in links:
@@ -219,31 +204,43 @@ def main_navigation(request):
             for label, url in entries if url]
 
 
-def page_url(request, slug):
-    """The address of the live, public page with ``slug`` right under the site's root page
-    (found by its slug in the default language's tree, as header links are), in the active
-    language's tree where it has a version there; None if there is no such page. Two queries
-    at most, once per request (a hero button and a theme count may ask for the same page).
-    """
-    language = active_language()
-    cache = request.__dict__.setdefault("_hub_page_urls", {})
-    if (slug, language) not in cache:
-        cache[slug, language] = _find_page_url(request, slug, language)
-    return cache[slug, language]
+def _root_pages(request, language):
+    """The live, public pages right under the site's root in ``language``'s tree, by their slug
+    in the default language's tree (what header links and hero actions name, so a translated
+    slug loses no link). Two queries, once per request and language: the header, the hero and
+    the theme tiles all ask."""
+    cache = request.__dict__.setdefault("_hub_root_pages", {})
+    if language not in cache:
+        cache[language] = _find_root_pages(request, language)
+    return cache[language]
 
 
-def _find_page_url(request, slug, language):
+def _find_root_pages(request, language):
     site = Site.find_for_request(request)
     if site is None:
-        return None
-    page = site.root_page.get_children().live().public().filter(slug=slug).first()
+        return {}
+    children = site.root_page.get_children().live().public()
+    if language != locale_language(site.root_page.locale_id):
+        # The same pages in the visitor's language, each with its slug in the default tree.
+        default_slug = children.filter(translation_key=OuterRef("translation_key"))
+        children = (Page.objects.live().public()
+                    .filter(locale__language_code=language,
+                            translation_key__in=children.values("translation_key"))
+                    .annotate(default_slug=Subquery(default_slug.values("slug")[:1])))
+    return {getattr(page, "default_slug", page.slug): page for page in children}
+
+
+def page_url(request, slug):
+    """The address of the live, public page with ``slug`` right under the site's root page
+    (its slug in the default language's tree, as header links name it), in the active
+    language's tree where it has a version there, else the original; None if there is no such
+    page. Shares its queries with the header's navigation (:func:`_root_pages`)."""
+    page = _root_pages(request, active_language()).get(slug)
     if page is None:
-        return None
-    if language != locale_language(page.locale_id):
-        page = (Page.objects.live().public()
-                .filter(translation_key=page.translation_key, locale__language_code=language)
-                .first()) or page
-    return page.get_url(request)
+        site = Site.find_for_request(request)
+        if site is not None:
+            page = _root_pages(request, locale_language(site.root_page.locale_id)).get(slug)
+    return page.get_url(request) if page is not None else None
 
 
 def page_link(slug):
