@@ -2,7 +2,7 @@
 from django import forms
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import models
-from django.db.models import Count, Q
+from django.db.models import Count, Q, prefetch_related_objects
 from django.utils import timezone
 from django.utils.formats import number_format
 from django.utils.translation import gettext_lazy as _
@@ -235,6 +235,11 @@ class CaseStudyPage(Page):
     class Meta:
         verbose_name = _("case study")
         verbose_name_plural = _("case studies")
+        indexes = [
+            # The library's "year started" filter (period_start within a year): without it every
+            # case-study row is read (bench/explain.py).
+            models.Index(fields=["period_start"], name="casestudy_period_start_idx"),
+        ]
 
     @property
     def card_image(self):
@@ -370,33 +375,42 @@ class CaseStudyPage(Page):
         case in another language's tree: its version in this tree is shown); at most ``limit``
         in total, in a handful of queries whatever the size of the library.
         """
-        chosen_ids = [link.related_id for link in self.related_links.all()]
-        public = (CaseStudyPage.objects.live().public().filter(locale_id=self.locale_id)
-                  .exclude(translation_key=self.translation_key))
-        public = with_card_data(public)
+        # The chosen cases' translation keys in the same query as the links, in their order.
+        wanted = [key for _pk, key in self.related_links.values_list("related_id",
+                                                                     "related__translation_key")]
+        public = with_card_data(CaseStudyPage.objects.live().public()
+                                .filter(locale_id=self.locale_id)
+                                .exclude(translation_key=self.translation_key))
+        # Cards' relations are loaded once for all the related cases (below), not per query.
+        card_lookups = public._prefetch_related_lookups
+        public = public.prefetch_related(None)
         related = []
-        if chosen_ids:
-            keys = dict(Page.objects.filter(pk__in=chosen_ids)
-                        .values_list("pk", "translation_key"))
+        if wanted:
             chosen = {page.translation_key: page for page in public.filter(
-                translation_key__in=keys.values())}
-            wanted = [keys[pk] for pk in chosen_ids if pk in keys]
+                translation_key__in=wanted)}
             related = [chosen[key] for key in dict.fromkeys(wanted) if key in chosen][:limit]
         missing = limit - len(related)
         if missing > 0:
-            theme_ids = [theme.pk for theme in self.themes.all()]
-            if theme_ids:
-                by_theme = (public.exclude(pk__in=[page.pk for page in related])
-                            .annotate(shared=Count("themes", filter=Q(themes__in=theme_ids),
-                                                   distinct=True))
-                            .filter(shared__gt=0)
-                            .order_by("-shared", "-first_published_at", "-pk")[:missing])
-                related.extend(by_theme)
+            # This page's themes as a subquery (a list in a preview, whose themes are in
+            # memory): none shared, no case.
+            theme_ids = self.themes.values_list("id", flat=True)
+            if not isinstance(theme_ids, models.QuerySet):
+                theme_ids = list(theme_ids)
+            by_theme = (public.exclude(pk__in=[page.pk for page in related])
+                        .annotate(shared=Count("themes", filter=Q(themes__in=theme_ids),
+                                               distinct=True))
+                        .filter(shared__gt=0)
+                        .order_by("-shared", "-first_published_at", "-pk")[:missing])
+            related.extend(by_theme)
+        # This page shows its own areas, themes and picture too: loaded with the cards'.
+        prefetch_related_objects([self, *related], *card_lookups)
         return prefetch_text_languages(related)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["show_contact"] = can_see_contact_details(request.user)
+        # First: it loads this page's areas, themes and picture with the related cases'.
+        context["related_case_studies"] = self.get_related_case_studies()
         # Evaluated once here: the template shows each of these in several places.
         context["areas"] = list(self.areas.all())
         context["themes"] = list(self.themes.all())
@@ -404,7 +418,6 @@ class CaseStudyPage(Page):
         context["tags"] = list(self.tags.all())
         context["contacts"] = [c for c in self.contacts.select_related(
             "person", "person__organisation").prefetch_related("person__areas")]
-        context["related_case_studies"] = self.get_related_case_studies()
         context["library"] = self.get_parent().specific_deferred
         context["text_language"] = code = text_language(self)
         context["text_language_name"] = language_name(code)

@@ -161,6 +161,11 @@ class IntervisionRecord(ClusterableModel):
         ordering = ["-date"]
         verbose_name = _("intervision record")
         verbose_name_plural = _("intervision records")
+        indexes = [
+            # The records list's order (newest first, intervisions.views.record_list): a page
+            # of it reads the index backwards instead of sorting every record.
+            models.Index(fields=["date", "id"], name="intervision_date_idx"),
+        ]
 
     def __init__(self, *args, **kwargs):
         # Before IntervisionMethod existed the method was free text; scripts and imports may

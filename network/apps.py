@@ -24,7 +24,10 @@ class NetworkConfig(AppConfig):
         from wagtail.models import PageViewRestriction
         from wagtail.signals import page_published
 
-        from . import permissions, translation
+        from . import permissions, restrictions, translation
+
+        # public()/not_public() read the view restrictions once per request, not per call.
+        restrictions.install()
 
         # Every published original gets an alias in each language that lacks it (#15).
         page_published.connect(translation.sync_on_publish,

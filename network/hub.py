@@ -30,6 +30,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from urllib.parse import urlencode
 
+from django.contrib.contenttypes.models import ContentType
 from django.db.models import OuterRef, Subquery
 from django.urls import reverse
 from wagtail import hooks
@@ -241,6 +242,18 @@ def page_url(request, slug):
         if site is not None:
             page = _root_pages(request, locale_language(site.root_page.locale_id)).get(slug)
     return page.get_url(request) if page is not None else None
+
+
+def root_page_of_type(request, model, language=None):
+    """The live, public page of type ``model`` right under the site's root page in
+    ``language``'s tree (default: the active language), or None. Shares its queries with the
+    header's navigation (:func:`_root_pages`): an app finds its listing page for a "see all"
+    link at no cost."""
+    content_type_id = ContentType.objects.get_for_model(model).pk  # cached by Django
+    for page in _root_pages(request, language or active_language()).values():
+        if page.content_type_id == content_type_id:
+            return page
+    return None
 
 
 def page_link(slug):

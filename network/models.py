@@ -305,6 +305,12 @@ class Person(index.Indexed, ClusterableModel):
         ordering = ["name"]
         verbose_name = _("person")
         verbose_name_plural = _("people")
+        indexes = [
+            # The people listing's order (network.directory.PEOPLE_ORDERINGS) over those listed:
+            # a page of it reads the first rows of this index instead of sorting everyone.
+            models.Index(Lower("name"), models.F("id"), name="person_directory_order_idx",
+                         condition=models.Q(listed_in_directory=True)),
+        ]
 
     def __str__(self):
         return self.name
@@ -381,6 +387,31 @@ class HomePage(Page):
 
     class Meta:
         verbose_name = _("home page")
+
+    def route(self, request, path_components):
+        """Wagtail's routing in two queries instead of two per level of the path: the pages
+        along the path, found by their ``url_path`` in one query, each given its parent (as
+        Wagtail's own routing does), then the deepest one, specific, routes the rest of the
+        path itself (a session's calendar file). Falls back to Wagtail's walk whenever the
+        pages found do not form the unbroken chain that walk would take."""
+        if len(path_components) < 2:
+            return super().route(request, path_components)
+        prefixes = [f"{self.url_path}{'/'.join(path_components[:n])}/"
+                    for n in range(1, len(path_components) + 1)]
+        chain = list(Page.objects.filter(url_path__in=prefixes, path__startswith=self.path,
+                                         depth__gt=self.depth).order_by("depth"))
+        parent = self
+        for page, slug in zip(chain, path_components, strict=False):
+            if (page.slug != slug or page.depth != parent.depth + 1
+                    or not page.path.startswith(parent.path)):
+                return super().route(request, path_components)
+            page._cached_parent_obj = parent
+            parent = page
+        if not chain:
+            return super().route(request, path_components)
+        deepest = chain[-1].specific
+        deepest._cached_parent_obj = chain[-2] if len(chain) > 1 else self
+        return deepest.route(request, path_components[len(chain):])
 
 
 class StandardPage(Page):

@@ -67,6 +67,11 @@ def prefetch_text_languages(pages):
     pages = list(pages)
     aliases = [page for page in pages
                if page.alias_of_id and page.__dict__.get("_text_language") is None]
+    for page in aliases:
+        # Listings may annotate it already (``alias_text_language``): no query for those.
+        if page.__dict__.get("alias_text_language"):
+            page.__dict__["_text_language"] = page.alias_text_language
+    aliases = [page for page in aliases if page.__dict__.get("_text_language") is None]
     if aliases:
         codes = dict(Page.objects.filter(pk__in={page.alias_of_id for page in aliases})
                      .values_list("pk", "locale__language_code"))
@@ -101,9 +106,10 @@ def in_language(code):
     return decorator
 
 
-def localized_pages(pages, locale=None):
-    """``{translation_key: page}`` for the versions of ``pages`` in ``locale`` (default: the
-    active one), live ones only, as specific pages, in one query per page type.
+def localized_pages(pages, locale=None, language=None):
+    """``{translation_key: page}`` for the versions of ``pages`` in ``locale`` (or the locale of
+    language code ``language``; default: the active one), live ones only, as specific pages:
+    one query when ``pages`` are all of one page type, else one more per page type.
 
     Listings that read facts from one set of rows (sessions) use it to show each row's title and
     address in the visitor's language without a query per row.
@@ -111,9 +117,16 @@ def localized_pages(pages, locale=None):
     keys = {page.translation_key for page in pages}
     if not keys:
         return {}
-    # By language code, a join rather than a query for the active locale's row.
-    in_locale = {"locale": locale} if locale else {"locale__language_code": active_language()}
-    found = Page.objects.live().filter(translation_key__in=keys, **in_locale).specific()
+    # By language code, a join rather than a query for the locale's row.
+    in_locale = ({"locale": locale} if locale
+                 else {"locale__language_code": language or active_language()})
+    models = {type(page) for page in pages}
+    model = models.pop() if len(models) == 1 else Page
+    # Versions of a page share its type (translations and aliases copy the specific row), so
+    # a list of one type is read from that type's table: no second query for ``specific()``.
+    found = model.objects.live().filter(translation_key__in=keys, **in_locale)
+    if model is Page:
+        found = found.specific()
     return {page.translation_key: page for page in found}
 
 

@@ -24,7 +24,6 @@ import logging
 from django.conf import settings
 from django.db import transaction
 from django.utils.translation import get_supported_language_variant
-from wagtail.models import Locale
 from wagtail_localize.models import Translation, TranslationSource
 
 from network.translation import active_language, localized_pages
@@ -58,10 +57,6 @@ def canonical_of(page):
     return found or page
 
 
-def _locale_of(language):
-    return Locale.objects.filter(language_code=language).first()
-
-
 def attach_texts(sessions, language=None):
     """Give each canonical session in ``sessions`` its text in ``language`` (default: the
     active one), from one query: ``session.text`` is its live page in that language (the
@@ -76,9 +71,7 @@ def attach_texts(sessions, language=None):
     language = language or active_language()
     texts = {}
     if sessions and language != default_language():
-        locale = _locale_of(language)
-        if locale is not None:
-            texts = localized_pages(sessions, locale)
+        texts = localized_pages(sessions, language=language)
     for session in sessions:
         text = texts.get(session.translation_key, session)
         session.text = text

@@ -3,6 +3,7 @@ from django import template
 
 from casestudies.filters import with_card_data
 from casestudies.models import CaseStudyIndexPage, active_case_studies
+from network import hub
 from network.translation import active_language, language_name, prefetch_text_languages, text_language
 
 register = template.Library()
@@ -19,7 +20,7 @@ def latest_case_studies(context, limit=4):
     """The most recently published case studies (of the active language's tree)."""
     pages = prefetch_text_languages(_cards(active_case_studies())[:limit])
     return {"case_studies": pages, "request": context.get("request"), "empty_message": "latest",
-            "library": active_library()}
+            "library": active_library(context.get("request"))}
 
 
 @register.inclusion_tag("casestudies/includes/case_study_list.html", takes_context=True)
@@ -29,8 +30,14 @@ def area_case_studies(context, area, limit=None):
     return {"case_studies": pages, "request": context.get("request"), "empty_message": "area"}
 
 
-def active_library():
-    """The live library of the active language's tree, for "All case studies" links, or None."""
+def active_library(request=None):
+    """The live library of the active language's tree, for "All case studies" links, or None.
+    No query of its own when the library is right under the site's root (where it must be),
+    where the header has already looked."""
+    if request is not None:
+        library = hub.root_page_of_type(request, CaseStudyIndexPage)
+        if library is not None:
+            return library
     return (CaseStudyIndexPage.objects.live().public()
             .filter(locale__language_code=active_language()).first())
 

@@ -16,13 +16,14 @@ from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Locale, Page, PageManager
+from wagtail.models import Page, PageManager
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from network.blocks import RICH_TEXT_FEATURES, DocumentBlock
 from network.identity import verified_email
 from network.models import MemberArea, Person, Theme
+from network.translation import locale_language
 
 from ..blocks import AgendaItemBlock
 from ..calendars.links import session_links, subscription_links
@@ -44,11 +45,10 @@ SessionPageManager = PageManager.from_queryset(SessionPageQuerySet)
 
 def _in_default_locale(page):
     """Whether ``page`` (a session or a parent page) is in the default locale's tree, where
-    the events of record live (a query only if its locale is not loaded yet)."""
+    the events of record live (no query: locales' languages are read once per process)."""
     locale = page.locale if "locale" in page._state.fields_cache else None
     if locale is None:
-        return Locale.objects.filter(pk=page.locale_id,
-                                     language_code=default_language()).exists()
+        return locale_language(page.locale_id) == default_language()
     return locale.language_code == default_language()
 
 
@@ -189,6 +189,13 @@ class SessionPage(CalendarChangeTracking, RoutablePageMixin, Page):
     class Meta:
         verbose_name = _("session")
         verbose_name_plural = _("sessions")
+        indexes = [
+            # "Upcoming" and "past" (ends_at >= / < now) on the listing and the home page, and
+            # the calendar feeds' window: without it each reads every session row (bench/explain.py).
+            models.Index(fields=["ends_at"], name="session_ends_at_idx"),
+            # The listing's month view (date within the year, then the month).
+            models.Index(fields=["date"], name="session_date_idx"),
+        ]
 
     # --- one event in three languages (sessions/languages.py) -------------------------------
 
@@ -417,6 +424,9 @@ class SessionPage(CalendarChangeTracking, RoutablePageMixin, Page):
                 request, reverse("sessions:calendar_series", kwargs={"slug": self.series.slug}),
                 self.series.localized_name))
         counts = event.registration_counts()
+        if event is self:
+            # The structured data's offer asks for the places left too: no second count.
+            self.confirmed_count = counts["confirmed"]
         registration = event.registration_for(request.user)
         context.update({
             "event": event,

@@ -13,6 +13,7 @@ from django.utils.dates import MONTHS, MONTHS_3
 from django.utils.html import strip_tags
 from django.utils.text import Truncator
 
+from network import hub
 from network.images import with_card_images
 from network.translation import active_language
 from sessions.languages import attach_texts, default_language
@@ -27,12 +28,28 @@ SUMMARY_LENGTH = 140
 
 def programme_url(request):
     """The address of the session programme in the active language (the English one if that
-    language has none), or "" if there is no live programme page. Two queries (the pages and
-    the view restrictions that ``public()`` leaves out)."""
-    pages = {page.locale.language_code: page for page in
-             SessionIndexPage.objects.live().public().select_related("locale")}
-    page = pages.get(active_language()) or pages.get(default_language())
+    language has none), or "" if there is no live programme page. No query of its own when
+    the programme is right under the site's root, where the header has already looked."""
+    page = hub.root_page_of_type(request, SessionIndexPage) if request is not None else None
+    if page is None:
+        # Elsewhere in the tree (editors may move it): one query.
+        pages = {page.locale.language_code: page for page in
+                 SessionIndexPage.objects.live().public().select_related("locale")}
+        page = pages.get(active_language()) or pages.get(default_language())
     return page.get_url(request) if page else ""
+
+
+def upcoming_cards(request, limit):
+    """The next ``limit`` live, public sessions that have not ended (cancelled ones included),
+    with their registration counts, card images and texts in the active language. Read once
+    per request: the home page's hero button and its sessions section both show them."""
+    memo = request.__dict__.setdefault("_upcoming_session_cards", {}) if request else {}
+    if limit not in memo:
+        upcoming = (SessionPage.objects.published().upcoming(timezone.now())
+                    .with_registration_counts().order_by("starts_at", "pk"))
+        # The first card shows its picture: images with the sessions, renditions in one query.
+        memo[limit] = attach_texts(with_card_images(upcoming, "image")[:limit])
+    return memo[limit]
 
 
 @register.inclusion_tag("sessions/includes/home_section.html", takes_context=True)
@@ -41,10 +58,7 @@ def upcoming_sessions(context, limit=3):
     marked as such, so that people who planned to come see it), with links to the programme
     and its calendar."""
     request = context.get("request")
-    upcoming = (SessionPage.objects.published().upcoming(timezone.now())
-                .with_registration_counts().order_by("starts_at", "pk"))
-    # The first card shows its picture: images and renditions in two queries, not per card.
-    sessions = attach_texts(with_card_images(upcoming, "image")[:limit])
+    sessions = upcoming_cards(request, limit)
     index_url = programme_url(request)
     return {"sessions": sessions, "request": request, "empty_message": "upcoming",
             "show_seats": True, "compact": True, "index_url": index_url,

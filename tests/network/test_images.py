@@ -136,7 +136,7 @@ def test_a_list_of_eight_cards_costs_the_queries_of_two():
     render(CARDS, areas=MemberArea.objects.all())
     eight = _queries_for_cards()
     assert two[1] == 2 and eight[1] == 8
-    assert eight[0] == two[0] == 3  # areas, their images, the images' renditions
+    assert eight[0] == two[0] == 2  # areas with their images, the images' renditions
 
 
 @pytest.mark.django_db
