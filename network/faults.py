@@ -21,16 +21,27 @@ storage checks. The answer is 503 when this instance cannot serve (database or m
 failing); a failing cache is reported but leaves it at 200, because the site serves without
 Redis, and a load balancer taking every instance out over a cache outage would turn a slower
 site into no site. The public answer names each check and its state only; the error details
-go to the log (logger ``health_check``).
+go to the log (logger ``health_check``). With the database task backend (#17) a fourth check,
+``taskqueue``, fails when a task has waited for a worker longer than
+``TASK_QUEUE_STUCK_MINUTES`` (no ``db_worker`` running, or too few): degraded, not unavailable,
+because pages still serve and the queued e-mails and index updates go out once a worker runs.
 """
 import asyncio
+import dataclasses
 import sys
+from datetime import timedelta
 
+from asgiref.sync import sync_to_async
+from django.conf import settings
 from django.db import InterfaceError, OperationalError
 from django.http import HttpResponse, JsonResponse
 from django.template import loader
 from django.templatetags.static import static
+from django.utils import timezone
+from django_tasks import TaskResultStatus, task_backends
+from health_check.base import HealthCheck
 from health_check.checks import Cache, Database, Storage
+from health_check.exceptions import ServiceWarning
 from health_check.views import HealthCheckView
 
 from . import views
@@ -84,6 +95,35 @@ def server_error(request):
     return views.server_error(request)
 
 
+@dataclasses.dataclass
+class TaskQueue(HealthCheck):
+    """Fails when the oldest task due to run has waited longer than ``TASK_QUEUE_STUCK_MINUTES``
+    (default 10): nothing is working through the database queue."""
+
+    async def run(self):
+        if await sync_to_async(self._oldest_wait)() > timedelta(
+                minutes=getattr(settings, "TASK_QUEUE_STUCK_MINUTES", 10)):
+            raise ServiceWarning("Tasks are waiting for a worker")
+
+    @staticmethod
+    def _oldest_wait():
+        # Imported here: the model exists only where the database backend's app is installed.
+        from django_tasks_db.models import DBTaskResult, get_date_max
+
+        now = timezone.now()
+        waiting = DBTaskResult.objects.filter(status=TaskResultStatus.READY, run_after__lte=now)
+        # A task without run_after is due from the moment it was enqueued.
+        due = DBTaskResult.objects.filter(status=TaskResultStatus.READY, run_after=get_date_max())
+        oldest = [row.run_after for row in waiting.order_by("run_after")[:1]]
+        oldest += [row.enqueued_at for row in due.order_by("enqueued_at")[:1]]
+        return now - min(oldest) if oldest else timedelta(0)
+
+
+def uses_task_queue() -> bool:
+    """Whether tasks wait in the database for a worker (the database task backend)."""
+    return type(task_backends["default"]).__module__.startswith("django_tasks_db")
+
+
 class HealthView(HealthCheckView):
     """Database, cache and media storage, checked at each request; never cached.
 
@@ -92,6 +132,11 @@ class HealthView(HealthCheckView):
     """
 
     checks = (Database, Cache, Storage)
+
+    def get_checks(self):
+        yield from super().get_checks()
+        if uses_task_queue():
+            yield TaskQueue()
     # A failing cache makes the site slower, not unusable (see the module's docstring).
     critical = {"database", "storage"}
 

@@ -54,6 +54,9 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "axes",  # login throttling (#14): network/throttling.py
     "csp",
+    # Background tasks (#17): the framework Wagtail uses and its database backend's queue table.
+    "django_tasks",
+    "django_tasks_db",
 ]
 
 MIDDLEWARE = [
@@ -182,6 +185,26 @@ EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "network@localhost")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+
+# Background work (#17): e-mails (network/mail.py), search- and reference-index updates are
+# tasks. "immediate" runs each as it is enqueued (development, tests, the local trial);
+# "database" queues it in the database for `manage.py db_worker` (production's default).
+TASK_BACKENDS = {
+    "immediate": "django_tasks.backends.immediate.ImmediateBackend",
+    "database": "django_tasks_db.DatabaseBackend",
+}
+
+
+def tasks_setting(default):
+    """TASKS for the backend named by ``TASKS_BACKEND`` (``default`` when unset)."""
+    name = env_str("TASKS_BACKEND", default)
+    if name not in TASK_BACKENDS:
+        raise ImproperlyConfigured(
+            f"TASKS_BACKEND must be one of {', '.join(TASK_BACKENDS)}, not {name!r}.")
+    return {"default": {"BACKEND": TASK_BACKENDS[name]}}
+
+
+TASKS = tasks_setting("immediate")
 
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 

@@ -9,7 +9,7 @@ from email.utils import parseaddr
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F401,F403
-from .base import ALLOWED_HOSTS, DEFAULT_FROM_EMAIL, SECRET_KEY
+from .base import ALLOWED_HOSTS, DEFAULT_FROM_EMAIL, SECRET_KEY, tasks_setting
 from .env import env_bool, env_list, env_str
 
 DEBUG = env_bool("DEBUG", False)
@@ -25,6 +25,11 @@ if LOCAL_HTTP and not set(ALLOWED_HOSTS) <= _LOOPBACK:
     raise ImproperlyConfigured(
         "LOCAL_HTTP=1 is for a local trial only: ALLOWED_HOSTS may then hold only "
         f"{', '.join(sorted(_LOOPBACK))}.")
+
+# E-mails, search- and reference-index updates are queued in the database and run by
+# `manage.py db_worker` (Procfile, README), so requests never wait for them. The local trial
+# (LOCAL_HTTP=1, one process) runs them at once unless TASKS_BACKEND=database.
+TASKS = tasks_setting("immediate" if LOCAL_HTTP else "database")
 
 # Registration e-mails name this address as the ORGANIZER of their calendar invitations, and
 # calendar apps send replies and updates to it: it must be a real mailbox of the network, not

@@ -3,12 +3,13 @@
 A confirmed place comes with an iTIP REQUEST (the session with its join link) and a cancelled
 place or session with an iTIP CANCEL, both using the session's UID from the feeds, so that
 Google Calendar, Outlook, Apple Calendar and Thunderbird add, update and remove the same event.
-One e-mail per person: nobody sees the other recipients' addresses.
+One e-mail per person: nobody sees the other recipients' addresses. Each is handed to
+``network.mail.send``: built here, sent by a task (at once in development, by the worker in
+production), retried if the mail server refuses.
 """
 from __future__ import annotations
 
 import copy
-import logging
 from email import encoders
 from email.mime.base import MIMEBase
 from email.utils import formataddr
@@ -21,14 +22,13 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from network import mail
 from network.absolute_urls import absolute_url, page_url
 
 from ..calendars import ical
 from ..languages import session_text
 from ..localtime import clock, long_date
 from ..models import Registration, SessionPage
-
-logger = logging.getLogger(__name__)
 
 
 def links(registration, page=None) -> dict:
@@ -93,10 +93,13 @@ class InvitationEmail(EmailMessage):
     application/ics attachment invite.ics ].
     """
 
-    def __init__(self, *args, calendar: bytes, method: str, **kwargs):
+    def __init__(self, *args, calendar: bytes | str, method: str, **kwargs):
         super().__init__(*args, **kwargs)
-        self.calendar_part = _calendar_part(calendar, method, attachment=False)
-        self.attach(_calendar_part(calendar, method, attachment=True))
+        # A str is the calendar as stored in a task's arguments (``task_kwargs``).
+        self.calendar = calendar.encode() if isinstance(calendar, str) else calendar
+        self.method = method
+        self.calendar_part = _calendar_part(self.calendar, method, attachment=False)
+        self.attach(_calendar_part(self.calendar, method, attachment=True))
 
     def _create_message(self, msg):
         # Django's hook between the body part and the attachments (EmailMultiAlternatives
@@ -107,6 +110,11 @@ class InvitationEmail(EmailMessage):
         alternative.attach(msg)
         alternative.attach(self.calendar_part)
         return self._create_attachments(alternative)
+
+    def task_kwargs(self) -> dict:
+        """What ``network.mail`` stores to build this invitation again in the task (an iCalendar
+        is UTF-8 text)."""
+        return {"calendar": self.calendar.decode(), "method": self.method}
 
 
 def _current_sequence(session) -> int:
@@ -183,13 +191,8 @@ def _send(registration, template, subject, *, method=None, extra=None, sender=No
                                       calendar=calendar, method=method)
         else:
             message = EmailMessage(subject, body, to=to, reply_to=reply_to, headers=headers)
-    try:
-        message.send()
-    except OSError:
-        # The registration stands; the person can always open the page. Log for the admins.
-        logger.exception("Could not send %s e-mail for registration %s", template, registration.pk)
-        return False
-    return True
+    # The registration stands whatever the mail server says; the task logs a failure.
+    return mail.send(message, about=f"{template} e-mail for registration {registration.pk}")
 
 
 def registered(registration):
@@ -227,12 +230,7 @@ def manage_link_renewed(participant):
         message = EmailMessage(_("Your new link to your registrations"), body,
                                to=[formataddr((participant.name, participant.email))],
                                headers={"Auto-Submitted": "auto-generated"})
-    try:
-        message.send()
-    except OSError:
-        logger.exception("Could not send the new manage link to participant %s", participant.pk)
-        return False
-    return True
+    return mail.send(message, about=f"the new manage link to participant {participant.pk}")
 
 
 def promoted(registration):
