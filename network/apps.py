@@ -24,10 +24,12 @@ class NetworkConfig(AppConfig):
         from wagtail.models import PageViewRestriction
         from wagtail.signals import page_published
 
-        from . import permissions, restrictions, translation
+        from . import pagecache, permissions, restrictions, translation
 
         # public()/not_public() read the view restrictions once per request, not per call.
         restrictions.install()
+        # Any write that pages show starts a new generation of the page cache (#17).
+        pagecache.connect_signals()
 
         # Every published original gets an alias in each language that lacks it (#15).
         page_published.connect(translation.sync_on_publish,

@@ -14,6 +14,7 @@ from wagtail.snippets.views.snippets import IndexView, SnippetViewSet
 
 from network import hub
 
+from . import clock  # noqa: F401 — registers when pages change by the clock (#17)
 from .admin_views import GenerateSeriesView
 from .generator import can_generate
 from .languages import attach_texts
@@ -163,12 +164,22 @@ hub.header_link(_("Sessions"), page_slug="sessions", order=20)
 hub.member_link(_("My sessions"), "sessions:my_registrations", order=30)
 
 
+# Sessions on the home page: its section's cards, among which the hero finds the next one.
+HOME_SESSIONS = 3
+
+
 def next_session_url(request):
     """The next session that is still on, in the visitor's language; the programme if none."""
-    upcoming = (SessionPage.objects.published().upcoming(timezone.now())
-                .exclude(status=SessionStatus.CANCELLED).order_by("starts_at", "pk")[:1])
-    for session in attach_texts(upcoming):
-        return session.text.get_url(request)
+    # Usually among the home section's cards, which are read once per request anyway.
+    cards = session_tags.upcoming_cards(request, HOME_SESSIONS)
+    on = [session for session in cards if session.status != SessionStatus.CANCELLED]
+    if not on and len(cards) == HOME_SESSIONS:
+        # Every card is cancelled and there may be more: look further.
+        upcoming = (SessionPage.objects.published().upcoming(timezone.now())
+                    .exclude(status=SessionStatus.CANCELLED).order_by("starts_at", "pk")[:1])
+        on = attach_texts(upcoming)
+    if on:
+        return on[0].text.get_url(request)
     return hub.page_url(request, "sessions")
 
 
@@ -191,7 +202,7 @@ def upcoming_sessions_per_theme(request):
 
 @hub.home_section("sessions/includes/home_section.html", order=10, stylesheet="css/sessions.css")
 def upcoming_sessions_section(request):
-    return session_tags.upcoming_sessions({"request": request}, 3)
+    return session_tags.upcoming_sessions({"request": request}, HOME_SESSIONS)
 
 
 @hub.area_section("sessions/includes/area_section.html", order=20)

@@ -8,7 +8,7 @@ from io import StringIO
 
 import pytest
 from django.core import mail
-from django.core.cache import cache
+from django.core.cache import cache, caches
 from django.core.management import call_command
 from django.db import connection, transaction
 from django.test import TestCase, TransactionTestCase
@@ -56,7 +56,8 @@ def search_index(request, settings):
 def empty_cache():
     """Each test starts with an empty cache: rate-limit counters, cached pages and Wagtail's
     site root paths from an earlier test (whose rows were rolled back) must not leak into it."""
-    cache.clear()
+    for each in caches.all():
+        each.clear()
 
 
 @pytest.fixture

@@ -1,4 +1,6 @@
 """Settings shared by every environment. All configuration comes from environment variables."""
+import hashlib
+import tempfile
 import zoneinfo
 from datetime import timedelta
 from pathlib import Path
@@ -70,6 +72,8 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "network.middleware.LocaleMiddleware",  # Django's, a view's 404 stays a 404 (#15)
     "network.middleware.RememberLanguageMiddleware",  # the switcher's choice sticks (#15)
+    # Anonymous pages and public feeds from the shared cache (#17): network/pagecache.py.
+    "network.pagecache.PageCacheMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -138,6 +142,34 @@ if REDIS_URL:
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# The page and feed cache (#17, network/pagecache.py, docs/performance.md). Its entries and the
+# site's generation must be shared by every process that serves or writes (all gunicorn workers,
+# the task worker, management commands): Redis when there is one, else a folder on this host.
+# Keys carry the database's identity, so two sites (the demo, a test run) never share pages.
+PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE", True)
+PAGE_CACHE_ALIAS = "pages"
+# No page is kept longer than this, whatever happens (seconds).
+PAGE_CACHE_SECONDS = int(env_str("PAGE_CACHE_SECONDS", "600"))
+# What code renders the pages (e.g. the deployed commit); unset, a digest of the source files.
+PAGE_CACHE_RELEASE = env_str("PAGE_CACHE_RELEASE")
+_DATABASE_IDENTITY = hashlib.sha256("|".join(
+    str(DATABASES["default"].get(part) or "") for part in ("ENGINE", "HOST", "PORT", "NAME")
+).encode()).hexdigest()[:12]
+if REDIS_URL:
+    CACHES[PAGE_CACHE_ALIAS] = {
+        **CACHES["default"],
+        "KEY_PREFIX": f"{CACHES['default']['KEY_PREFIX']}:pages:{_DATABASE_IDENTITY}",
+        "TIMEOUT": PAGE_CACHE_SECONDS,
+    }
+else:
+    CACHES[PAGE_CACHE_ALIAS] = {
+        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "LOCATION": env_str("PAGE_CACHE_DIR", str(
+            Path(tempfile.gettempdir()) / f"centre-network-pages-{_DATABASE_IDENTITY}")),
+        "TIMEOUT": PAGE_CACHE_SECONDS,
+        "OPTIONS": {"MAX_ENTRIES": 20_000},
+    }
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

@@ -16,3 +16,6 @@ EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.console.Emai
 # Without collectstatic, whitenoise can still find files in static/ while DEBUG is on.
 WHITENOISE_USE_FINDERS = DEBUG
 WHITENOISE_AUTOREFRESH = DEBUG
+
+# Templates change under runserver without a restart: no page cache unless asked for (#17).
+PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE", False)

@@ -8,7 +8,12 @@ DEBUG = False
 SECRET_KEY = "test-only-key"  # noqa: S105
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
-CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+          "pages": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "pages"}}
+# Most tests change the clock, hooks or settings between two requests for the same page; the
+# page cache's own tests (tests/network/test_page_cache.py) turn it on, and the browser journeys
+# run with it as the site is served (production settings).
+PAGE_CACHE_ENABLED = False
 # Tests need no collectstatic run: fall back to plain storage.
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.InMemoryStorage"},
