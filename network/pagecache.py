@@ -276,6 +276,10 @@ def cache_key(request):
     return "page:" + hashlib.sha256(raw.encode("utf-8", "surrogateescape")).hexdigest()
 
 
+# What a 304 repeats of the full answer (RFC 9110 15.4.5), kept beside each entry.
+VALIDATOR_SUFFIX = ":validator"
+VALIDATOR_HEADERS = {"etag", "last-modified", "cache-control", "vary", "expires", "content-location"}
+
 # A sign-up form on a session's page carries a CSRF token made for its visitor: the stored page
 # holds this mark instead, and every hit gets its own token (and cookie) in its place.
 CSRF_MARK = b"\x00csrf-token\x00"
@@ -339,12 +343,24 @@ class PageCacheMiddleware:
             return response
 
         cache, key = page_cache(), cache_key(request)
-        found = cache.get_many([GENERATION_KEY, key])
+        revalidating = "HTTP_IF_NONE_MATCH" in request.META
+        # A client that revalidates (calendar apps, a CDN) is answered from the entry's small
+        # validator record, without reading the page itself: a large feed's 304 stays cheap.
+        found = cache.get_many([GENERATION_KEY, key + VALIDATOR_SUFFIX if revalidating else key])
         generation = found.get(GENERATION_KEY)
         if generation is None:
             # First request, or the cache was emptied: start a generation all will share.
             cache.add(GENERATION_KEY, uuid.uuid4().hex, None)
             generation = cache.get(GENERATION_KEY)
+        if revalidating:
+            validator = found.get(key + VALIDATOR_SUFFIX)
+            if validator is not None and generation is not None and validator["generation"] == generation:
+                response = get_conditional_response(request, etag=validator["etag"],
+                                                    response=_response(validator, b""))
+                if response.status_code == 304:
+                    response[HEADER] = "hit"
+                    return response
+            found[key] = cache.get(key)
         entry = found.get(key)
         if entry is not None and generation is not None and entry["generation"] == generation:
             if entry["csrf"]:
@@ -375,6 +391,13 @@ class PageCacheMiddleware:
                 patch_cache_control(response, public=True, max_age=0, must_revalidate=True)
         timeout = _seconds_to_keep(generation, timezone.now())
         if timeout:
-            cache.set(key, _entry(response, generation, content), timeout)
+            entry = _entry(response, generation, content)
+            stored = {key: entry}
+            if response.has_header("ETag") and not entry["csrf"]:
+                stored[key + VALIDATOR_SUFFIX] = {
+                    "generation": generation, "status": 200, "etag": response["ETag"],
+                    "headers": [(name, value) for name, value in entry["headers"]
+                                if name.lower() in VALIDATOR_HEADERS]}
+            cache.set_many(stored, timeout)
         response[HEADER] = "miss"
         return response

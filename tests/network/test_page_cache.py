@@ -401,3 +401,24 @@ def test_a_new_release_does_not_serve_the_old_releases_pages(client, demo_networ
 def test_the_cache_can_be_turned_off(client, demo_network, settings):
     settings.PAGE_CACHE_ENABLED = False
     assert HEADER not in client.get("/en/sessions/")
+
+
+def test_a_revalidation_is_answered_from_the_validator_without_reading_the_page(client, demo_network):
+    feed = warm(client, "/calendar/sessions.ics")
+    # Only the small validator record is needed for a 304.
+    key = [k for k in pagecache.page_cache()._cache if k.endswith(pagecache.VALIDATOR_SUFFIX)]
+    assert key
+    original_get = pagecache.page_cache().get
+    read = []
+    pagecache.page_cache().get = lambda k, *a, **kw: read.append(k) or original_get(k, *a, **kw)
+    try:
+        not_modified = client.get("/calendar/sessions.ics", HTTP_IF_NONE_MATCH=feed["ETag"])
+        assert not_modified.status_code == 304 and not_modified[HEADER] == "hit"
+        assert not_modified["ETag"] == feed["ETag"] and "Cache-Control" in not_modified
+        assert read and all(k == pagecache.GENERATION_KEY or k.endswith(pagecache.VALIDATOR_SUFFIX)
+                            for k in read)
+        changed = client.get("/calendar/sessions.ics", HTTP_IF_NONE_MATCH='"an-older-copy"')
+        assert changed.status_code == 200 and changed[HEADER] == "hit"
+        assert changed.content == feed.content
+    finally:
+        del pagecache.page_cache().get
