@@ -269,9 +269,10 @@ def _source_digest():
 
 
 def cache_key(request):
-    """One entry per release, host, address and language (unprefixed addresses resolve their
-    language from the request, so it is part of the key)."""
-    raw = "|".join((release(), request.get_host(), request.path,
+    """One entry per release, scheme, host, address and language: absolute links in a page
+    follow the scheme and host it was asked on, and unprefixed addresses resolve their
+    language from the request."""
+    raw = "|".join((release(), request.scheme, request.get_host(), request.path,
                     request.META.get("QUERY_STRING", ""), translation.get_language() or ""))
     return "page:" + hashlib.sha256(raw.encode("utf-8", "surrogateescape")).hexdigest()
 

@@ -422,3 +422,16 @@ def test_a_revalidation_is_answered_from_the_validator_without_reading_the_page(
         assert changed.content == feed.content
     finally:
         del pagecache.page_cache().get
+
+
+def test_the_scheme_and_host_asked_on_have_entries_of_their_own(client, demo_network, settings):
+    """Canonical links, feed links and structured data are absolute: a page asked for over
+    HTTPS (behind the proxy) never answers a plain-HTTP request, nor one host another's."""
+    settings.ALLOWED_HOSTS = ["testserver", "other.example"]
+    plain = warm(client, "/en/case-studies/")
+    secure = client.get("/en/case-studies/", secure=True)
+    assert secure[HEADER] == "miss"
+    assert "https://testserver/en/case-studies/" in body(secure)
+    assert "https://testserver/" not in body(plain)
+    other = client.get("/en/case-studies/", HTTP_HOST="other.example")
+    assert other[HEADER] == "miss" and "http://other.example/" in body(other)
