@@ -127,10 +127,12 @@ class _FormParser(HTMLParser):
             self._option[2] += data
 
 
-def browser_form_data(html, form_id="page-edit-form"):
+def browser_form_data(html, form_id="page-edit-form", encode_stream=None):
     """The fields a browser would post from the form ``form_id`` of ``html``, as a dict of lists.
 
-    StreamFields must be empty (as on a new page): their ``-count`` input is added as 0.
+    StreamFields must be empty (as on a new page): their ``-count`` input is added as 0. Or
+    ``encode_stream(stream, data)`` adds each StreamField's inputs as the admin's JavaScript
+    would (tests/multihost/adminform.py).
     """
     parser = _FormParser(form_id)
     parser.feed(html)
@@ -138,6 +140,9 @@ def browser_form_data(html, form_id="page-edit-form"):
     for name, value in parser.fields:
         data.setdefault(name, []).append(value)
     for stream in parser.streams:
+        if encode_stream is not None:
+            encode_stream(stream, data)
+            continue
         if stream.value:
             raise NotImplementedError("only empty StreamFields are emulated; post the blocks "
                                       "with wagtail.test.utils.form_data.streamfield")

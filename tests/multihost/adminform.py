@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 
-from tests.casestudies.adminform import _FormParser
+from tests.casestudies.adminform import browser_form_data
 
 
 def _unpack(node, table):
@@ -99,11 +99,5 @@ def _encode(definition, value, prefix, out):
 def edit_form_data(html, form_id="page-edit-form"):
     """Every field a browser would post from the page edit form in ``html``, as a dict of
     lists: the plain fields as rendered, each StreamField as its JavaScript would post it."""
-    parser = _FormParser(form_id)
-    parser.feed(html)
-    data = {}
-    for name, value in parser.fields:
-        data.setdefault(name, []).append(value)
-    for stream in parser.streams:
-        _encode(_unpack(stream.definition, {}), stream.value or [], stream.name, data)
-    return data
+    return browser_form_data(html, form_id, encode_stream=lambda stream, data: _encode(
+        _unpack(stream.definition, {}), stream.value or [], stream.name, data))
