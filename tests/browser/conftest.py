@@ -50,6 +50,10 @@ WIDTHS = {1280: {"width": 1280, "height": 900}, 390: {"width": 390, "height": 84
 SERIOUS_IMPACTS = ("serious", "critical")
 ALL_IMPACTS = ("minor", "moderate", "serious", "critical")
 PASSWORD = "network-demo"
+# How long a navigation is held for axe to finish on the page before it, and how long an
+# expectation or action waits: longer than the hold, so a slow check is never a failed step.
+HOLD_SECONDS = 15
+EXPECT_MS = 35_000
 
 
 def _missing():
@@ -198,8 +202,10 @@ def live_site(browser_requirements, tmp_path_factory):
 def browser(live_site):
     from playwright.sync_api import expect, sync_playwright
 
-    # A page held for its accessibility check, on a busy 2-core machine, may take a while.
-    expect.set_options(timeout=15_000)
+    # A page held for its accessibility check, on a busy 2-core machine, may take a while: the
+    # next navigation waits up to HOLD_SECONDS for axe on the page before it, so an expectation
+    # about that navigation must allow for the hold and the page's own load after it.
+    expect.set_options(timeout=EXPECT_MS)
 
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
@@ -298,7 +304,7 @@ def page(browser, live_site, width, request):
     """A fresh browser tab (own cookies) at the given width, watched from first to last request."""
     context = browser.new_context(viewport=WIDTHS[width], locale="en-GB", base_url=live_site.url,
                                   is_mobile=width < 600, has_touch=width < 600)
-    context.set_default_timeout(15_000)
+    context.set_default_timeout(EXPECT_MS)
     watch = Watch(live_site, impacts=getattr(request.module, "AXE_IMPACTS", SERIOUS_IMPACTS))
 
     def guard(route):
@@ -312,7 +318,7 @@ def page(browser, live_site, width, request):
         if request.is_navigation_request() and request.frame.parent_frame is None:
             # A journey moves on faster than a person reads: hold the next page until axe has
             # checked the one on screen, so every document a journey passes through is checked.
-            deadline = time.monotonic() + 15
+            deadline = time.monotonic() + HOLD_SECONDS
             while watch.pending and time.monotonic() < deadline:
                 request.frame.page.wait_for_timeout(50)
             if watch.pending:
@@ -345,7 +351,7 @@ def page(browser, live_site, width, request):
     try:
         if not failed:
             # The last document too.
-            deadline = time.monotonic() + 15
+            deadline = time.monotonic() + HOLD_SECONDS
             while watch.pending and time.monotonic() < deadline:
                 tab.wait_for_timeout(50)
             if watch.pending:
@@ -381,7 +387,7 @@ def pytest_runtest_makereport(item, call):
 def check_accessibility(page):
     """Run axe on the page as it is now (e.g. with a pop-up open), not only after loading."""
     # Wait for the check after loading (and Wagtail's own) to finish: axe runs one at a time.
-    deadline = time.monotonic() + 15
+    deadline = time.monotonic() + HOLD_SECONDS
     while page.watch.pending and time.monotonic() < deadline:
         page.wait_for_timeout(50)
     violations = page.evaluate("""() => new Promise((resolve, reject) => {
