@@ -24,9 +24,12 @@ class NetworkConfig(AppConfig):
         from wagtail.models import PageViewRestriction
         from wagtail.signals import page_published
 
-        from . import pagecache, permissions, restrictions, translation
+        from . import memo, pagecache, permissions, restrictions, sites, translation
 
-        # public()/not_public() read the view restrictions once per request, not per call.
+        # The site, home page, locales and view restrictions every page needs are read once
+        # per generation of the page cache, not on every request (#17).
+        memo.install()
+        sites.install()
         restrictions.install()
         # Any write that pages show starts a new generation of the page cache (#17).
         pagecache.connect_signals()

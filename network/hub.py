@@ -36,6 +36,7 @@ from django.urls import reverse
 from wagtail import hooks
 from wagtail.models import Page, Site
 
+from . import memo
 from .translation import active_language, locale_language
 
 HOME_SECTIONS = "network_home_sections"
@@ -208,18 +209,21 @@ def main_navigation(request):
 def _root_pages(request, language):
     """The live, public pages right under the site's root in ``language``'s tree, by their slug
     in the default language's tree (what header links and hero actions name, so a translated
-    slug loses no link). Two queries, once per request and language: the header, the hero and
-    the theme tiles all ask."""
+    slug loses no link). Read once per generation of the page cache (network/memo.py) and copied
+    once per request and language: the header, the hero and the theme tiles all ask."""
     cache = request.__dict__.setdefault("_hub_root_pages", {})
     if language not in cache:
-        cache[language] = _find_root_pages(request, language)
+        site = Site.find_for_request(request)
+        if site is None:
+            cache[language] = {}
+        else:
+            pages = memo.remember(("root-pages", site.pk, language),
+                                  lambda: _find_root_pages(site, language))
+            cache[language] = {slug: memo.clone(page) for slug, page in pages.items()}
     return cache[language]
 
 
-def _find_root_pages(request, language):
-    site = Site.find_for_request(request)
-    if site is None:
-        return {}
+def _find_root_pages(site, language):
     children = site.root_page.get_children().live().public()
     if language != locale_language(site.root_page.locale_id):
         # The same pages in the visitor's language, each with its slug in the default tree.

@@ -63,6 +63,7 @@ from django.utils.cache import (
 from django.utils.http import quote_etag
 from wagtail import hooks
 
+from . import memo
 from .http import is_admin_path
 
 logger = logging.getLogger(__name__)
@@ -110,11 +111,24 @@ def new_generation():
     A new random value rather than a counter: setting it needs no atomic increment, so any
     cache backend (a folder of files included) will do.
     """
+    # What this process remembers per generation (network/memo.py) goes at once, even if the
+    # shared cache cannot be written.
+    memo.forget()
     try:
         page_cache().set(GENERATION_KEY, uuid.uuid4().hex, None)
     except Exception:  # noqa: BLE001 — a write to the database must never fail for the cache's sake
         logger.exception("Could not start a new page-cache generation: cached pages may be stale "
                          "for up to PAGE_CACHE_SECONDS.")
+
+
+def current_generation():
+    """The generation now, started if there is none yet (first request, or the cache emptied)."""
+    cache = page_cache()
+    generation = cache.get(GENERATION_KEY)
+    if generation is None:
+        cache.add(GENERATION_KEY, uuid.uuid4().hex, None)
+        generation = cache.get(GENERATION_KEY)
+    return generation
 
 
 def _new_generation_after_commit():

@@ -142,7 +142,7 @@ def test_session_page_queries_as_a_registered_member(demo_network, client,
                             django_assert_max_num_queries)
 
 
-# --- the view restrictions read once per request (network/restrictions.py) --------------------
+# --- the view restrictions read once per generation (network/restrictions.py, memo.py) --------
 
 @pytest.fixture
 def about(home_page, site):
@@ -166,29 +166,35 @@ def test_a_page_made_private_disappears_from_the_next_request(client, about):
 def test_a_restriction_made_during_a_request_applies_at_once(about):
     from wagtail.models import Page, PageViewRestriction
 
-    from network import restrictions
+    from network import memo
 
-    restrictions._start()  # as request_started does
+    memo._start()  # as request_started does
     try:
         assert Page.objects.live().public().filter(pk=about.pk).exists()
         PageViewRestriction.objects.create(page=about, restriction_type=PageViewRestriction.LOGIN)
         assert not Page.objects.live().public().filter(pk=about.pk).exists()
         assert Page.objects.not_public().filter(pk=about.pk).exists()
     finally:
-        restrictions._finish()
+        memo._finish()
 
 
-def test_public_reads_the_restrictions_once_per_request(about, django_assert_num_queries):
+def test_public_reads_the_restrictions_once_per_generation(about, django_assert_num_queries):
     from wagtail.models import Page
 
-    from network import restrictions
+    from network import memo
 
-    restrictions._start()
+    memo._start()
     try:
         list(Page.objects.live().public())
         with django_assert_num_queries(1):  # the pages only
             list(Page.objects.live().public())
     finally:
-        restrictions._finish()
+        memo._finish()
+    memo._start()  # the next request, in the same generation
+    try:
+        with django_assert_num_queries(1):
+            list(Page.objects.live().public())
+    finally:
+        memo._finish()
     with django_assert_num_queries(2):  # outside a request: Wagtail's own reading each time
         list(Page.objects.live().public())
