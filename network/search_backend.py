@@ -12,7 +12,9 @@ models (themes, member areas) hold mostly English text and names in every langua
 the English configuration.
 
 Anywhere else (SQLite in development and tests) ``SearchBackend`` is Wagtail's database
-backend for that database, as before: it does not stem, so there is nothing to choose.
+backend for that database: it does not stem, so there is nothing to choose. On SQLite with FTS5
+its ranking is replaced by one that runs the full-text match once per search instead of once
+per result (``RankedQueryCompiler``, #17).
 
 Settings (the same on every database)::
 
@@ -109,11 +111,96 @@ def _postgres_backend_class():
     return LanguageSearchBackend
 
 
+@functools.cache
+def _sqlite_backend_class():
+    from django.db.models import CharField
+    from django.db.models.functions import Cast
+    from modelsearch.backends.database.sqlite.query import MatchExpression, normalize
+    from modelsearch.backends.database.sqlite.sqlite import (
+        SQLiteFTSIndexEntry,
+        SQLiteSearchBackend,
+        SQLiteSearchQueryCompiler,
+        SQLiteSearchResults,
+    )
+    from modelsearch.query import MatchAll, Not
+    from modelsearch.utils import get_descendants_content_types_pks
+
+    class RankedQueryCompiler(SQLiteSearchQueryCompiler):
+        """Wagtail's SQLite FTS5 query, ranked in one pass.
+
+        Ordered by relevance, Wagtail's query gives each result its score with a subquery that
+        runs the whole full-text match again for that result: the work grows with the square
+        of the number of matches (a common word at 10,000 case studies took minutes, #17).
+        Here the match runs once, with the scores of every matching entry of the objects in
+        the queryset; the objects of one page of results are then read by their keys.
+        """
+
+        def ranked_pks(self, config):
+            """Keys of the matching objects, best first (ties: newest first, as Wagtail
+            orders them), or None for the queries Wagtail's own way answers well (match all,
+            a negated query). Computed once per search, shared by its count and its pages."""
+            if not hasattr(self, "_ranked_pks"):
+                self._ranked_pks = self._rank(config)
+            return self._ranked_pks
+
+        def _rank(self, config):
+            query = normalize(self.query)
+            if isinstance(query, (MatchAll, Not)):
+                return None
+            match = MatchExpression(self.fields or self.FTS_TABLE_FIELDS,
+                                    self.build_search_query(query, config=config))
+            keys = self.queryset.annotate(_key=Cast("pk", output_field=CharField())).values("_key")
+            entries = (SQLiteFTSIndexEntry.objects.filter(match)
+                       .filter(index_entry__content_type__in=get_descendants_content_types_pks(
+                           self.queryset.model), index_entry__object_id__in=keys)
+                       .annotate(score=self._build_rank_expression(self.get_search_vectors(), config))
+                       .values_list("index_entry__object_id", "score"))
+            to_pk = self.queryset.model._meta.pk.to_python
+            scored = [(score, to_pk(object_id)) for object_id, score in entries]
+            # bm25() is lower for a better match; an object indexed twice counts once.
+            scored.sort(key=lambda item: (item[0], -item[1] if isinstance(item[1], int) else 0))
+            return list(dict.fromkeys(pk for _score, pk in scored))
+
+    class RankedResults(SQLiteSearchResults):
+        def _ranked(self):
+            compiler = self.query_compiler
+            if not compiler.order_by_relevance or self._score_field is not None:
+                return None
+            return compiler.ranked_pks(compiler.get_config(self.backend))
+
+        def _do_search(self):
+            pks = self._ranked()
+            if pks is None:
+                return super()._do_search()
+            shown = pks[self.start:self.stop]
+            objects = self.query_compiler.queryset.filter(pk__in=shown)
+            if self.prefetch_related:
+                objects = objects.prefetch_related(*self.prefetch_related)
+            found = {obj.pk: obj for obj in objects}
+            return [found[pk] for pk in shown if pk in found]
+
+        def _do_count(self):
+            pks = self._ranked()
+            if pks is None:
+                return super()._do_count()
+            return len(pks[self.start:self.stop])
+
+    class RankedSQLiteBackend(SQLiteSearchBackend):
+        query_compiler_class = RankedQueryCompiler
+        results_class = RankedResults
+
+    return RankedSQLiteBackend
+
+
 def SearchBackend(params):  # noqa: N802 - the name Wagtail looks up in a backend module
     """The backend for the default database: per-language configurations on PostgreSQL,
-    Wagtail's database backend anywhere else."""
+    Wagtail's SQLite FTS5 backend ranked in one pass on SQLite, Wagtail's database backend
+    anywhere else."""
     if connection.vendor == "postgresql":
         return _postgres_backend_class()(params)
     from wagtail.search.backends.database import SearchBackend as DatabaseSearchBackend
 
-    return DatabaseSearchBackend(params)
+    backend = DatabaseSearchBackend(params)
+    if connection.vendor == "sqlite" and type(backend).__name__ == "SQLiteSearchBackend":
+        return _sqlite_backend_class()(params)
+    return backend

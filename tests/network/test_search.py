@@ -175,3 +175,62 @@ def test_search_queries_do_not_grow_with_the_results(client, home_page, programm
     html, many = _search_queries(client)
     assert "12 pages found" in html
     assert many == few
+
+
+# --- SQLite: ranked in one pass (network/search_backend.py, #17) ------------------------------
+
+@pytest.fixture
+def ranked_pages(home_page):
+    """Pages that match "leegstand" more or less well, among others that do not match."""
+    pages = []
+    for n in range(14):
+        page = StandardPage(title=f"Leegstand {n}" if n % 3 == 0 else f"Kernwinkelgebied {n}",
+                            slug=f"page-{n}",
+                            intro=" ".join(["leegstand"] * (n % 4) + ["winkelstraat", "binnenstad"]))
+        home_page.add_child(instance=page)
+        page.save_revision().publish()
+        pages.append(page)
+    return pages
+
+
+QUERIES = ["leegstand", "leegstand winkelstraat", '"winkelstraat binnenstad"', "binnenstad",
+           "kernwinkelgebied OR leegstand", "nothing-matches-this"]
+
+
+@pytest.mark.parametrize("query", QUERIES)
+def test_one_pass_ranking_orders_as_wagtail_does(ranked_pages, query):
+    from django.db import connection
+    from modelsearch.backends.database.sqlite.sqlite import SQLiteSearchBackend
+    from wagtail.models import Page
+
+    from network.search_backend import SearchBackend
+
+    if connection.vendor != "sqlite":
+        pytest.skip("the one-pass ranking replaces Wagtail's on SQLite only")
+    ours, wagtails = SearchBackend({}), SQLiteSearchBackend({})
+    assert type(ours) is not SQLiteSearchBackend
+    pages = Page.objects.live().public().specific()
+
+    def titles(backend, *window):
+        results = backend.search(query, pages)
+        if window:
+            results = results[window[0]:window[1]]
+        return [page.title for page in results], results.count()
+
+    assert titles(ours) == titles(wagtails)
+    assert titles(ours, 0, 5) == titles(wagtails, 0, 5)
+    assert titles(ours, 5, 10) == titles(wagtails, 5, 10)
+
+
+def test_a_common_word_in_a_large_library_costs_a_fixed_number_of_queries(
+        client, ranked_pages, django_assert_max_num_queries):
+    """Wagtail's own SQLite ranking ran the full-text match once per result."""
+    from django.db import connection
+
+    if connection.vendor != "sqlite":
+        pytest.skip("the one-pass ranking replaces Wagtail's on SQLite only")
+    client.get("/en/search/?q=binnenstad")
+    with django_assert_max_num_queries(12) as queries:
+        html = client.get("/en/search/?q=binnenstad").content.decode()
+    assert "14 pages found" in html
+    assert sum("MATCH" in q["sql"] for q in queries.captured_queries) == 2  # pages, areas
