@@ -8,10 +8,11 @@ import re
 
 import django_filters
 from django import forms
-from django.db.models import Count, F, Q
-from django.db.models.functions import Lower
+from django.db.models import Count, F, Q, Window
+from django.db.models.functions import Lower, RowNumber
 from django.utils.translation import gettext_lazy as _
 
+from . import memo
 from .filters import LenientFilterSet
 from .forms import AreaFilterForm, PeopleFilterForm
 from .images import with_card_images
@@ -215,21 +216,53 @@ def _map_point(panel, latitude, longitude):
             round(MAP_MARGIN + fy * inner_height, 1))
 
 
-def areas_by_country():
+# The home page names this many areas of each country; the directory has them all.
+HOME_AREAS_PER_COUNTRY = 12
+# Dots closer than this (in the drawing's units; a dot's radius is 6) are drawn as one.
+MAP_DOT_GRID = 6
+
+
+def areas_by_country(limit=HOME_AREAS_PER_COUNTRY):
     """The areas in the directory grouped by country, for the home page: a list of dicts with
-    ``code``, ``name``, ``areas`` (each with ``map_point``, its dot on the schematic map, or
-    None), in the order of ``Country``. One query, whatever the number of areas."""
+    ``code``, ``name``, ``count`` (all the country's areas), ``areas`` (the first ``limit`` by
+    name), ``more`` (how many more the directory lists) and ``dots`` ((x, y) on the schematic
+    map, one per place). One query, and its rows bounded by ``limit``, whatever the number of
+    areas: the dots are computed once per content change (network/memo.py)."""
     names = localized_field_names("name")
     areas = (MemberArea.objects.in_directory()
-             .only("slug", "country", "municipality", "latitude", "longitude", *names)
-             .order_by(Lower("name"), "pk"))
-    groups = {code: {"code": code, "name": label, "areas": [], "panel": MAP_PANELS.get(code)}
+             .only("slug", "country", "municipality", *names)
+             .annotate(rank=Window(RowNumber(), partition_by=F("country"),
+                                   order_by=AREA_ORDERINGS["name"]),
+                       country_count=Window(Count("pk"), partition_by=F("country")))
+             .filter(rank__lte=limit)
+             .order_by(*AREA_ORDERINGS["name"]))
+    groups = {code: {"code": code, "name": label, "areas": [], "count": 0, "more": 0,
+                     "panel": MAP_PANELS.get(code)}
               for code, label in Country.choices}
     for area in areas:
         group = groups.get(area.country)
         if group is None:
             continue
-        area.map_point = (_map_point(group["panel"], area.latitude, area.longitude)
-                          if group["panel"] else None)
         group["areas"].append(area)
+        group["count"] = area.country_count
+        group["more"] = area.country_count - min(area.country_count, limit)
+    dots = memo.remember("area-map-dots", _map_dots)
+    for group in groups.values():
+        group["dots"] = dots.get(group["code"], [])
     return [group for group in groups.values() if group["areas"]]
+
+
+def _map_dots():
+    """{country: [(x, y), …]}: each place with coordinates in the directory on its country's
+    panel, places that would overlap drawn once."""
+    dots = {}
+    rows = (MemberArea.objects.in_directory().exclude(latitude=None).exclude(longitude=None)
+            .order_by("pk").values_list("country", "latitude", "longitude"))
+    for country, latitude, longitude in rows:
+        panel = MAP_PANELS.get(country)
+        if panel is None:
+            continue
+        x, y = _map_point(panel, latitude, longitude)
+        cell = (round(x / MAP_DOT_GRID), round(y / MAP_DOT_GRID))
+        dots.setdefault(country, {}).setdefault(cell, (x, y))
+    return {country: list(cells.values()) for country, cells in dots.items()}

@@ -163,3 +163,31 @@ def test_hero_and_sections_come_in_a_sensible_order(client, library, programme):
         'id="home-areas"')]
     assert positions == sorted(positions)
     assert re.search(r'<link rel="stylesheet" href="/static/css/home\.css', html)
+
+
+def test_a_large_country_lists_its_first_areas_and_links_to_the_rest(client, site):
+    from network.directory import HOME_AREAS_PER_COUNTRY
+
+    for n in range(HOME_AREAS_PER_COUNTRY + 3):
+        MemberAreaFactory(name=f"Area {n:02d}", slug=f"area-{n:02d}", municipality=f"Town {n:02d}")
+    MemberAreaFactory(name="Køge", slug="koge", municipality="Køge", country=Country.DENMARK)
+    countries = soup(client.get("/en/")).select(".area-country")
+    netherlands = countries[0]
+    assert netherlands.h3.get_text(" ", strip=True) == f"Netherlands {HOME_AREAS_PER_COUNTRY + 3} areas"
+    listed = [a.get_text() for a in netherlands.select(".area-country__list a")]
+    assert listed == [f"Area {n:02d}" for n in range(HOME_AREAS_PER_COUNTRY)]
+    more = netherlands.select_one(".area-country__more a")
+    assert more.get_text(strip=True) == "3 more areas in Netherlands"
+    assert more["href"] == "/en/members/?country=NL"
+    assert "Area 14" in client.get(more["href"]).content.decode()
+    assert countries[1].select_one(".area-country__more") is None
+
+
+def test_places_that_would_overlap_on_the_drawing_get_one_dot(client, site):
+    for n in range(5):  # five areas in one town centre
+        MemberAreaFactory(name=f"Amersfoort {n}", slug=f"amersfoort-{n}", municipality="Amersfoort",
+                          latitude="52.15600", longitude=f"5.3{n}000")
+    MemberAreaFactory(name="Groningen", slug="groningen", municipality="Groningen",
+                      latitude="53.21900", longitude="6.56700")
+    drawing = soup(client.get("/en/")).select_one(".area-map")
+    assert 2 <= len(drawing.select("circle")) < 6
