@@ -118,10 +118,10 @@ class AreaFilter(DirectoryFilterSet):
     def __init__(self, data=None, queryset=None, **kwargs):
         if queryset is None:
             # The cards' pictures and all their renditions: two queries for any number.
-            queryset = with_card_images(MemberArea.objects.in_directory()).annotate(
-                people_count=Count("people", filter=Q(people__listed_in_directory=True),
-                                   distinct=True),
-            ).order_by(*AREA_ORDERINGS["name"])
+            # The cards' people counts come after paging (with_people_counts): counted here,
+            # every area's people would be grouped before the page is cut (#17).
+            queryset = with_card_images(MemberArea.objects.in_directory()).order_by(
+                *AREA_ORDERINGS["name"])
         super().__init__(data, queryset, **kwargs)
 
     def get_form_kwargs(self):
@@ -135,6 +135,19 @@ class AreaFilter(DirectoryFilterSet):
     def filter_theme(self, queryset, name, value):
         return queryset.filter(pk__in=Person.objects.in_directory()
                                .filter(expertise=value).values("areas"))
+
+def with_people_counts(areas):
+    """The areas as a list, each with ``people_count``: its people listed in the directory.
+    One query for a page of areas."""
+    areas = list(areas)
+    counts = dict(MemberArea.objects.filter(pk__in=[area.pk for area in areas])
+                  .annotate(n=Count("people", filter=Q(people__listed_in_directory=True),
+                                    distinct=True))
+                  .values_list("pk", "n"))
+    for area in areas:
+        area.people_count = counts.get(area.pk, 0)
+    return areas
+
 
 def area_letters():
     """Initials of the areas in the directory (one query)."""

@@ -24,7 +24,7 @@ def area_index(request):
     context = listing_context(request, directory.AreaFilter(request.GET))
     return render(request, "network/area_index.html", {
         **context,
-        "areas": context["page_obj"].object_list,
+        "areas": directory.with_people_counts(context["page_obj"].object_list),
         "letters": directory.area_letters(),
         "current_letter": context["filters"].get("letter", ""),
     })
