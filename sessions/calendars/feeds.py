@@ -13,16 +13,19 @@ from dataclasses import dataclass, field
 
 from dateutil.relativedelta import relativedelta
 from django.conf import settings
-from django.db.models import Max
+from django.db.models import Max, Min
 from django.urls import reverse
 from django.utils import timezone, translation
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
 
+from network import memo
 from network.absolute_urls import page_url
 
 from ..languages import active_language, attach_texts, default_language, localized_copy
 from ..models import FEED_PAST_MONTHS, FeedTombstone, SessionPage, feed_history
 from . import ical
+from .rows import PageUrls, feed_events
 
 # Bump when the feed output changes shape (new properties…) so ETags change with the code.
 FEED_FORMAT_VERSION = "3"
@@ -47,6 +50,9 @@ class Feed:
     _rows: list | None = field(default=None, repr=False)
     _tombstones: list | None = field(default=None, repr=False)
     _stamp: tuple | None = field(default=None, repr=False)
+    # The earliest end among the scope's sessions (windowed feeds): see validators().
+    _first_end: object = field(default=None, repr=False)
+    _validators: tuple | None = field(default=None, repr=False)
     # For feeds limited to the feed window: the selection without that limit, so that a
     # session ageing out of the window also moves Last-Modified (to the moment it left).
     unwindowed: object = field(default=None, repr=False)
@@ -117,7 +123,11 @@ class Feed:
         The scope alone is not enough: a session that leaves the feed (deleted, a theme taken
         off…) takes its changed_at with it, and Last-Modified would stand still or go back.
         """
-        moments = [self.scope.aggregate(latest=Max("changed_at"))["latest"],
+        scope = self.scope.aggregate(latest=Max("changed_at"), first_end=Min("ends_at"))
+        if self.unwindowed is not None:
+            # The next change by the clock alone: this session leaving the window.
+            self._first_end = scope["first_end"]
+        moments = [scope["latest"],
                    self.membership_stamp(), *(t.left_at for t in self.tombstones()),
                    *(changed for _key, _pk, changed, _path in self.text_rows())]
         if self.unwindowed is not None:
@@ -127,15 +137,42 @@ class Feed:
                 moments.append(aged + relativedelta(months=FEED_PAST_MONTHS))
         return max((moment for moment in moments if moment is not None), default=None)
 
+    def validators(self, request):
+        """(ETag, Last-Modified), without building the feed.
+
+        A public feed's are remembered for the content generation (``network.memo``: until
+        the next write to a table that pages are made from), so most conditional requests
+        cost no query. The clock changes a windowed feed with no write, when its oldest
+        session leaves the window: from then on they are computed afresh.
+        """
+        if self._validators is not None:
+            return self._validators
+        if self.private:
+            self._validators = (self.etag(request), self.last_modified())
+            return self._validators
+        # Everything the ETag depends on besides the database (etag()).
+        key = ("calendar-feed-validators", self.key, self.language, request.scheme,
+               request.get_host(), self.name, self.description, settings.CALENDAR_UID_DOMAIN)
+        remembered = memo.remember(key, dict)
+        first_end = remembered.get("first_end")
+        if "validators" not in remembered or (first_end is not None
+                                              and first_end < window_start()):
+            remembered["validators"] = (self.etag(request), self.last_modified())
+            remembered["first_end"] = self._first_end
+        self._validators = remembered["validators"]
+        return self._validators
+
     # Public feeds may sit in shared caches; a private one (join links) may not.
     private = False
 
     def render(self, request) -> bytes:
-        sessions = self.sessions.defer(*UNUSED_FIELDS).order_by("starts_at", "pk")
-        return ical.build_calendar(localized_sessions(sessions, self.language),
-                                   name=self.name, description=self.description,
-                                   url_for=lambda session: session_url(session, request),
-                                   cancelled=self.tombstones(), language=self.language)
+        # Light rows, not page objects: a feed holds thousands of sessions (rows.py).
+        urls = PageUrls(request)
+        return ical.build_calendar(
+            feed_events(self.sessions.order_by("starts_at", "pk"), self.language),
+            name=self.name, description=self.description,
+            url_for=lambda event: urls(event.url_path),
+            cancelled=self.tombstones(), language=self.language)
 
 
 def localized_sessions(sessions, language):
@@ -160,6 +197,12 @@ def _window(queryset):
     return queryset.in_feed_window()
 
 
+def _lazy(make):
+    """The queryset ``make()`` returns, built on first use: a conditional request answered
+    from remembered validators needs none (building them was most of its time)."""
+    return SimpleLazyObject(make)
+
+
 def _site_name():
     return settings.WAGTAIL_SITE_NAME
 
@@ -182,9 +225,9 @@ def all_sessions_feed() -> Feed:
         description=description,
         filename="sessions.ics",
         path=reverse("sessions:calendar_all"),
-        sessions=_window(SessionPage.objects.published()),
-        scope=_window(SessionPage.objects.canonical()),
-        unwindowed=SessionPage.objects.canonical(),
+        sessions=_lazy(lambda: _window(SessionPage.objects.published())),
+        scope=_lazy(lambda: _window(SessionPage.objects.canonical())),
+        unwindowed=_lazy(lambda: SessionPage.objects.canonical()),
     )
 
 
@@ -200,9 +243,9 @@ def theme_feed(theme) -> Feed:
         description=description,
         filename=f"sessions-{theme.slug}.ics",
         path=reverse("sessions:calendar_theme", kwargs={"slug": theme.slug}),
-        sessions=_window(SessionPage.objects.published().filter(themes=theme)),
-        scope=_window(SessionPage.objects.canonical().filter(themes=theme)),
-        unwindowed=SessionPage.objects.canonical().filter(themes=theme),
+        sessions=_lazy(lambda: _window(SessionPage.objects.published().filter(themes=theme))),
+        scope=_lazy(lambda: _window(SessionPage.objects.canonical().filter(themes=theme))),
+        unwindowed=_lazy(lambda: SessionPage.objects.canonical().filter(themes=theme)),
     )
 
 
@@ -217,9 +260,9 @@ def series_feed(series) -> Feed:
         description=description,
         filename=f"series-{series.slug}.ics",
         path=reverse("sessions:calendar_series", kwargs={"slug": series.slug}),
-        sessions=_window(SessionPage.objects.published().filter(series=series)),
-        scope=_window(SessionPage.objects.canonical().filter(series=series)),
-        unwindowed=SessionPage.objects.canonical().filter(series=series),
+        sessions=_lazy(lambda: _window(SessionPage.objects.published().filter(series=series))),
+        scope=_lazy(lambda: _window(SessionPage.objects.canonical().filter(series=series))),
+        unwindowed=_lazy(lambda: SessionPage.objects.canonical().filter(series=series)),
     )
 
 

@@ -15,15 +15,16 @@ FEED_CACHE_SECONDS = 900
 def serve_feed(request, feed: Feed, *, attachment=False) -> HttpResponse:
     """Answer with ``feed``, or 304 if the client's copy is current.
 
-    The validators (ETag, Last-Modified) come from one small query; Django's ``condition``
-    compares them with the request and builds the feed only when it must be sent.
+    The validators (ETag, Last-Modified) come from a few small queries, or from memory
+    (``Feed.validators``); Django's ``condition`` compares them with the request and builds
+    the feed only when it must be sent.
     """
 
     def last_modified(request):
-        return feed.last_modified()
+        return feed.validators(request)[1]
 
     def etag(request):
-        return feed.etag(request)
+        return feed.validators(request)[0]
 
     # Public feeds may sit in shared caches; a private one (join links) may not.
     cache = (cache_control(private=True, max_age=FEED_CACHE_SECONDS) if feed.private

@@ -5,6 +5,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.views.decorators.http import require_safe
 
+from network import memo
 from network.ids import MAX_ID
 from network.models import Theme
 
@@ -19,16 +20,28 @@ def session_feed(request):
     return serve_feed(request, feeds.all_sessions_feed())
 
 
+def _by_slug(model, slug):
+    """The theme or series with ``slug``, or 404.
+
+    There are a few dozen of them: all are read once per content generation (``network.memo``),
+    so that a calendar app's check for changes costs no query at all."""
+    found = memo.remember(("calendar-feed-owners", model._meta.label),
+                          lambda: {row.slug: row for row in model.objects.all()})
+    if slug not in found:
+        raise Http404
+    return memo.clone(found[slug])
+
+
 @require_safe
 def theme_feed(request, slug):
     """The public sessions about one theme; unknown theme: 404."""
-    return serve_feed(request, feeds.theme_feed(get_object_or_404(Theme, slug=slug)))
+    return serve_feed(request, feeds.theme_feed(_by_slug(Theme, slug)))
 
 
 @require_safe
 def series_feed(request, slug):
     """The public sessions of one series; unknown series: 404."""
-    return serve_feed(request, feeds.series_feed(get_object_or_404(SessionSeries, slug=slug)))
+    return serve_feed(request, feeds.series_feed(_by_slug(SessionSeries, slug)))
 
 
 @require_safe
