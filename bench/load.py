@@ -3,7 +3,7 @@
 
     .venv/bin/python bench/load.py [--database sqlite|postgres|both] [--size demo|large|both]
                                    [--duration 10] [--connections 16]
-                                   [--json bench/results/load.json]
+                                   [--json bench/results/load.json] [--only signup]
 
 For each database and size it builds a scratch database (a SQLite file in a temporary folder, or
 the PostgreSQL database ``bench_load``, created and dropped on --postgres-url), migrates, loads
@@ -33,7 +33,9 @@ separate single-connection wrk run (``-t1 -c1``) against the uncached server, so
 generator's share of the CPU does not count as server time.
 
 After the run it reads each gunicorn worker's resident set size (``VmRSS`` in
-``/proc/<pid>/status``; target ≤ 150 MB), and the task worker's when one runs.
+``/proc/<pid>/status``; target ≤ 150 MB), and the task worker's when one runs. Gunicorn is
+started in the project folder, as the README starts it, so it reads the project's
+``gunicorn.conf.py`` (what keeps the workers small: docs/performance.md, "Memory").
 
 On PostgreSQL it also sends 50 members signing up at the same instant (threads released by one
 barrier) for a new session with 10 places, to a third gunicorn whose e-mails go to files in a
@@ -988,13 +990,15 @@ def run_one(wrk, database, size, options):
     """Set up, serve cached and uncached, measure, time the feed, read memory; on PostgreSQL the
     sign-up burst. One entry of the JSON's ``runs``."""
     with scratch_site(database, size, options.postgres_url) as site:
-        with served(site, "cached") as cached, \
-                served(site, "uncached", UNCACHED_ENV, access_log=True) as uncached:
-            results, pages, etags = measure(wrk, cached, uncached, options.duration,
-                                            options.connections)
-            feed = feed_timing(wrk, uncached, pages, etags, options.duration)
-            memory = {"gunicorn": {"cached": gunicorn_memory(cached.process),
-                                   "uncached": gunicorn_memory(uncached.process)}}
+        results, feed, memory = [], None, {"gunicorn": {}}
+        if getattr(options, "only", None) != "signup":
+            with served(site, "cached") as cached, \
+                    served(site, "uncached", UNCACHED_ENV, access_log=True) as uncached:
+                results, pages, etags = measure(wrk, cached, uncached, options.duration,
+                                                options.connections)
+                feed = feed_timing(wrk, uncached, pages, etags, options.duration)
+                memory = {"gunicorn": {"cached": gunicorn_memory(cached.process),
+                                       "uncached": gunicorn_memory(uncached.process)}}
         signups = signup_burst(site) if database == "postgres" else None
         if signups:
             memory["gunicorn"]["sign-ups"] = signups["memory"]
@@ -1017,6 +1021,8 @@ def main(argv=None):
     parser.add_argument("--connections", type=int, default=16, help="concurrent clients (16)")
     parser.add_argument("--json", default=str(ROOT / "bench" / "results" / "load.json"),
                         help="where to write the results (bench/results/load.json)")
+    parser.add_argument("--only", choices=("signup",),
+                        help="run only the sign-up burst (PostgreSQL), without the pages")
     parser.add_argument("--postgres-url", default="postgres://postgres@127.0.0.1:5432/",
                         help=f"server on which the scratch database {SCRATCH_PG_NAME} is made")
     options = parser.parse_args(argv)

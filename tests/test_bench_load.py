@@ -376,3 +376,23 @@ def test_the_benchmark_serves_the_site_as_the_readme_does():
     assert {k: v for k, v in load.SERVE_ENV.items() if k != "SECRET_KEY"} == {
         k: v for k, v in readme_env.items() if k != "SECRET_KEY"}
     assert "--workers 3" in _readme_commands()[0] and load.WORKERS == 3
+
+
+def test_the_benchmark_starts_gunicorn_where_it_reads_the_project_config(monkeypatch, tmp_path):
+    started = {}
+
+    class Started:
+        pid = 0
+
+    def popen(command, **options):
+        started.update(command=command, cwd=options["cwd"])
+        return Started()
+
+    monkeypatch.setattr(load.subprocess, "Popen", popen)
+    monkeypatch.setattr(load, "_wait_until_serving", lambda *args, **kwargs: None)
+    monkeypatch.setattr(load, "stop", lambda process: None)
+    with load.served(load.Site("sqlite", "demo", tmp_path, {}), "cached"):
+        pass
+    # gunicorn reads ./gunicorn.conf.py (the memory settings) unless given another file.
+    assert Path(started["cwd"]) == ROOT and (ROOT / "gunicorn.conf.py").exists()
+    assert not {"-c", "--config"} & set(map(str, started["command"]))
