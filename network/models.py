@@ -398,7 +398,10 @@ class HomePage(Page):
             return super().route(request, path_components)
         prefixes = [f"{self.url_path}{'/'.join(path_components[:n])}/"
                     for n in range(1, len(path_components) + 1)]
-        chain = list(Page.objects.filter(url_path__in=prefixes, path__startswith=self.path,
+        # The slugs narrow the search through their index (url_path has none): without them
+        # the query reads the whole page table (30-100 ms at 10,000 case studies, #17).
+        chain = list(Page.objects.filter(slug__in=set(path_components), url_path__in=prefixes,
+                                         path__startswith=self.path,
                                          depth__gt=self.depth).order_by("depth"))
         parent = self
         for page, slug in zip(chain, path_components, strict=False):

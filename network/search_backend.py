@@ -117,6 +117,7 @@ def _sqlite_backend_class():
     from django.db.models.functions import Cast
     from modelsearch.backends.database.sqlite.query import MatchExpression, normalize
     from modelsearch.backends.database.sqlite.sqlite import (
+        SQLiteAutocompleteQueryCompiler,
         SQLiteFTSIndexEntry,
         SQLiteSearchBackend,
         SQLiteSearchQueryCompiler,
@@ -125,8 +126,8 @@ def _sqlite_backend_class():
     from modelsearch.query import MatchAll, Not
     from modelsearch.utils import get_descendants_content_types_pks
 
-    class RankedQueryCompiler(SQLiteSearchQueryCompiler):
-        """Wagtail's SQLite FTS5 query, ranked in one pass.
+    class OnePassRanking:
+        """Wagtail's SQLite FTS5 query (a search or an autocomplete), ranked in one pass.
 
         Ordered by relevance, Wagtail's query gives each result its score with a subquery that
         runs the whole full-text match again for that result: the work grows with the square
@@ -161,10 +162,17 @@ def _sqlite_backend_class():
             scored.sort(key=lambda item: (item[0], -item[1] if isinstance(item[1], int) else 0))
             return list(dict.fromkeys(pk for _score, pk in scored))
 
+    class RankedQueryCompiler(OnePassRanking, SQLiteSearchQueryCompiler):
+        pass
+
+    class RankedAutocompleteCompiler(OnePassRanking, SQLiteAutocompleteQueryCompiler):
+        pass
+
     class RankedResults(SQLiteSearchResults):
         def _ranked(self):
             compiler = self.query_compiler
-            if not compiler.order_by_relevance or self._score_field is not None:
+            if (not isinstance(compiler, OnePassRanking) or not compiler.order_by_relevance
+                    or self._score_field is not None):
                 return None
             return compiler.ranked_pks(compiler.get_config(self.backend))
 
@@ -187,6 +195,7 @@ def _sqlite_backend_class():
 
     class RankedSQLiteBackend(SQLiteSearchBackend):
         query_compiler_class = RankedQueryCompiler
+        autocomplete_query_compiler_class = RankedAutocompleteCompiler
         results_class = RankedResults
 
     return RankedSQLiteBackend
