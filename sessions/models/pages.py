@@ -407,8 +407,41 @@ class SessionPage(CalendarChangeTracking, RoutablePageMixin, Page):
         """(n, total) of this session among its series' public sessions, or None."""
         if not self.series_id:
             return None
-        ids = list(self.series.ordered_sessions().values_list("pk", flat=True))
+        # ``series.ordered_sessions()``, with the canonical locale picked out here rather than
+        # in the query: given a locale, SQLite walks every page of it instead of the series'
+        # few (#17). A series has some dozens of pages in all its languages.
+        locale_id = self.canonical.locale_id
+        rows = (SessionPage.objects.live().public().filter(series_id=self.series_id).order_by()
+                .values_list("starts_at", "pk", "locale_id"))
+        ids = [pk for _starts, pk, locale in sorted(rows) if locale == locale_id]
         return (ids.index(self.pk) + 1, len(ids)) if self.pk in ids else None
+
+    # What a session's page shows of its foreign keys (the page head, fact box, Open Graph and
+    # structured data): loaded together by ``load_page_facts``.
+    PAGE_RELATIONS = ("series", "host_area", "image", "organiser")
+
+    def load_page_facts(self, counts=True):
+        """Read the series, host area, picture and organiser, and (with ``counts``) the
+        registration counts, in one query instead of one each; returns the counts as
+        ``registration_counts`` does, or None without ``counts``.
+
+        A preview shows unsaved values: only what the saved row still points to is taken."""
+        wanted = [name for name in self.PAGE_RELATIONS
+                  if getattr(self, f"{name}_id") is not None
+                  and not self._meta.get_field(name).is_cached(self)]
+        if self.pk is None or not (wanted or counts):
+            return self.registration_counts() if counts else None
+        row = SessionPage.objects.filter(pk=self.pk).select_related(*wanted).only("pk", *wanted)
+        row = (row.with_registration_counts() if counts else row).first()
+        if row is None:
+            return self.registration_counts() if counts else None
+        for name in wanted:
+            field, related = self._meta.get_field(name), getattr(row, name)
+            if related is not None and related.pk == getattr(self, f"{name}_id"):
+                field.set_cached_value(self, related)
+        if counts:
+            return {"confirmed": row.confirmed_count, "waiting": row.waiting_count}
+        return None
 
     def get_context(self, request, *args, **kwargs):
         # A preview renders unsaved values: derive the instants the templates show from them.
@@ -418,12 +451,14 @@ class SessionPage(CalendarChangeTracking, RoutablePageMixin, Page):
         # page (perhaps a translation or an alias) gives the text. Facts shown from ``page``
         # are the same: they are kept in sync (languages.sync_translations).
         event = self.canonical
+        # The places are the canonical session's: counted with this page's relations when this
+        # page is that session, else apart.
+        counts = self.load_page_facts(counts=event is self) or event.registration_counts()
         feeds = [subscription_links(request, reverse("sessions:calendar_all"), str(_("All sessions")))]
         if self.series_id:
             feeds.insert(0, subscription_links(
                 request, reverse("sessions:calendar_series", kwargs={"slug": self.series.slug}),
                 self.series.localized_name))
-        counts = event.registration_counts()
         if event is self:
             # The structured data's offer asks for the places left too: no second count.
             self.confirmed_count = counts["confirmed"]

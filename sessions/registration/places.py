@@ -83,7 +83,7 @@ COUNTRY_LANGUAGES = {"NL": "nl", "DK": "da"}
 
 
 def _participant(email, name, area, user, language):
-    """The participant for ``email``, created if new.
+    """(participant, created): the participant for ``email``, created if new.
 
     An existing participant's name and area are updated only by their own logged-in account:
     anyone can type someone else's address, but not rename them.
@@ -96,7 +96,7 @@ def _participant(email, name, area, user, language):
         participant.name, participant.area, participant.user = name, area, user
         participant.language = language or participant.language
         participant.save(update_fields=["name", "area", "user", "language"])
-    return participant
+    return participant, created
 
 
 def register(session, *, name, email, area=None, user=None, language="", added_by=None,
@@ -118,33 +118,41 @@ def register(session, *, name, email, area=None, user=None, language="", added_b
         language = COUNTRY_LANGUAGES.get(area.country, "")
     # Signing up on a session's Dutch or Danish page signs up for the event itself.
     session = session.canonical
-    with transaction.atomic():
-        locked = _lock(session.pk)
-        state = locked.registration_state(now)
-        if state != "open" and not (added_by is not None and state in ("not_yet", "closed")):
-            raise RegistrationRefused(state)
-        released = _release_expired_holds(locked, now)
-        participant = _participant(email, name, area, user, language)
-        checks = (_check_area, _check_duplicate) if hold else (_check_duplicate, _check_area)
-        for check in checks:
-            check(locked, participant, area, now)
-        seat = _next_seat(locked)
-        if hold:
-            status = RegistrationStatus.PENDING
-        else:
-            status = RegistrationStatus.CONFIRMED if seat else RegistrationStatus.WAITING
-        try:
-            with transaction.atomic():
-                registration = Registration.objects.create(
-                    session=locked, participant=participant, name=name, area=area, seat=seat,
-                    status=status, hold_expires_at=hold_expiry(now) if hold else None,
-                    added_by=added_by, created_at=now, status_changed_at=now,
-                    language=language)
-        except IntegrityError:
-            # Only reachable if the lock was bypassed: a parallel sign-up by the same person.
-            existing = Registration.objects.holding(now).filter(session=locked,
-                                                                participant=participant).first()
-            raise RegistrationRefused("duplicate", registration=existing) from None
+    # A closed session refuses before anything is stored (checked again under the lock).
+    _check_state(session, now, added_by)
+    # The participant is found or made before the session is locked: it holds no place, and the
+    # lock is what every sign-up for the session queues for, so it is held for as few
+    # statements as possible (the sign-up burst of #17).
+    participant, created = _participant(email, name, area, user, language)
+    try:
+        with transaction.atomic():
+            locked = _lock(session.pk)
+            _check_state(locked, now, added_by)
+            released = _release_expired_holds(locked, now)
+            checks = (_check_area, _check_duplicate) if hold else (_check_duplicate, _check_area)
+            for check in checks:
+                check(locked, participant, area, now)
+            seat = _next_seat(locked)
+            if hold:
+                status = RegistrationStatus.PENDING
+            else:
+                status = RegistrationStatus.CONFIRMED if seat else RegistrationStatus.WAITING
+            # No savepoint of its own: an IntegrityError rolls the whole sign-up back (below).
+            registration = Registration.objects.create(
+                session=locked, participant=participant, name=name, area=area, seat=seat,
+                status=status, hold_expires_at=hold_expiry(now) if hold else None,
+                added_by=added_by, created_at=now, status_changed_at=now, language=language)
+    except IntegrityError:
+        # Only reachable if the lock was bypassed: a parallel sign-up by the same person.
+        existing = Registration.objects.holding(now).filter(session_id=session.pk,
+                                                            participant=participant).first()
+        raise RegistrationRefused("duplicate", registration=existing) from None
+    except RegistrationRefused:
+        if created:
+            # A refused sign-up leaves nothing behind: the address was new, and nothing else
+            # refers to it yet.
+            Participant.objects.filter(pk=participant.pk, registrations__isnull=True).delete()
+        raise
     _announce_promotions(released)
     if notify:
         if hold:
@@ -152,6 +160,14 @@ def register(session, *, name, email, area=None, user=None, language="", added_b
         else:
             notifications.registered(registration)
     return registration
+
+
+def _check_state(session, now, added_by):
+    """Refuse unless the session takes sign-ups now (organisers adding someone by hand may do
+    so before registration opens and after it closes)."""
+    state = session.registration_state(now)
+    if state != "open" and not (added_by is not None and state in ("not_yet", "closed")):
+        raise RegistrationRefused(state)
 
 
 def _check_duplicate(session, participant, area, now):
@@ -174,11 +190,16 @@ def _release_expired_holds(session, now):
     """Cancel the session's pending sign-ups whose hold has ended and give the seats they held
     to the waiting list. Runs inside the caller's transaction with the session locked; returns
     the registrations promoted (the caller e-mails them after the commit)."""
-    expired = Registration.objects.expired_holds(now).filter(session=session)
-    seats_freed = expired.filter(seat__isnull=False).exists()
-    # hold_expires_at stays: the confirmation link then explains that the place was released.
-    if not expired.update(status=RegistrationStatus.CANCELLED, seat=None, status_changed_at=now):
+    # One read, and a write only when a hold has run out (rarely): every write starts a new
+    # page-cache generation, and this runs with the session locked.
+    expired = list(Registration.objects.expired_holds(now).filter(session=session)
+                   .values_list("pk", "seat"))
+    if not expired:
         return []
+    # hold_expires_at stays: the confirmation link then explains that the place was released.
+    Registration.objects.filter(pk__in=[pk for pk, _seat in expired]).update(
+        status=RegistrationStatus.CANCELLED, seat=None, status_changed_at=now)
+    seats_freed = any(seat is not None for _pk, seat in expired)
     return _fill_free_seats(session, now) if seats_freed else []
 
 

@@ -179,9 +179,12 @@ def test_listing_query_count_does_not_grow(client, make_session, index, themes,
     client.get(index.url)
     with CaptureQueriesContext(connection) as few:
         client.get(index.url)
+    # Counted now: the context reads the connection's query log, which later queries rotate.
+    budget = len(few)
     for i in range(20):
         make_session(title=f"T{i}", themes=[themes["vacancy"]], series=series)
-    with django_assert_max_num_queries(len(few)):
+    client.get(index.url)  # what is read once per content generation is read again after writes
+    with django_assert_max_num_queries(budget):
         assert "T8" in html_of(client.get(index.url))
 
 

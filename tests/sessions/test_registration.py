@@ -9,7 +9,7 @@ from django.core import mail
 from django.urls import reverse
 from django.utils import timezone
 
-from sessions.models import Registration, RegistrationStatus
+from sessions.models import Participant, Registration, RegistrationStatus
 from sessions.registration.places import RegistrationRefused, cancel, register
 from tests.factories import MemberAreaFactory, UserFactory
 
@@ -103,6 +103,8 @@ def test_per_area_limit_counts_places_and_waiting_list(make_session, delft, koge
     assert "Delft has reached this session's limit of registrations per member area (2)" in str(
         refused.value.message)
     assert Registration.objects.filter(session=session).count() == 4
+    # The participant is made before the session is locked: a refused newcomer leaves no trace.
+    assert not Participant.objects.filter(email__startswith="person5").exists()
 
 
 def test_same_address_cannot_register_twice_but_can_after_cancelling(make_session, delft):
@@ -131,6 +133,7 @@ def test_registration_is_closed_outside_its_window(make_session, delft, changes,
         sign_up(session, 1, delft, notify=False)
     assert refused.value.code == code
     assert not Registration.objects.exists()
+    assert not Participant.objects.exists()
 
 
 def test_organisers_may_add_people_after_the_deadline_but_not_to_a_cancelled_session(
