@@ -11,6 +11,11 @@ Rules that keep it fast and robust:
 * Facet counts are one ``GROUP BY`` query per dimension, computed with every *other* filter
   applied: the count next to "Vacancy" is the number of results you get by choosing it.
 * The number of queries is the same for 5 or 5,000 case studies.
+* Counting and sorting are what cost at 10,000 cases (every facet reads every matching case),
+  so the labels, the facet counts and the results' keys in order are remembered per content
+  generation (network.memo, ``remember_bounded``): read once after a write, then shared by
+  every page of that listing (and the counts by every sort order), until the next write to
+  anything a page shows. A page of results is then one query for its twelve cards.
 * Values that are malformed or unknown are ignored and reported back (``ignored``); nothing
   a visitor types into the URL can cause a server error.
 
@@ -18,21 +23,26 @@ The filters are a lenient django-filter FilterSet (``LibraryFilter``, see networ
 on every listing of the site; the full-text search and the sort order stay in ``LibraryQuery``.
 """
 import re
+from array import array
+from collections import OrderedDict
 from dataclasses import dataclass, field
 
 import django_filters
 from django.db.models import F
 from django.db.models.functions import ExtractYear, Lower
 from django.http import QueryDict
+from django.utils.formats import localize
+from django.utils.html import format_html_join
 from django.utils.translation import gettext_lazy as _
 from taggit.models import Tag
 
+from network import memo
 from network.filters import LenientFilterSet, display_value
 from network.localized import localized_expression, localized_field_names
 from network.models import Country, MemberArea, PopulationBand, Theme
 from network.pagination import SHORT_PAGE_SIZE, LenientPaginator
 from network.params import search_text
-from network.translation import prefetch_text_languages
+from network.translation import active_language, prefetch_text_languages
 
 from .choices import SortOrder, StakeholderKind
 
@@ -81,6 +91,25 @@ class LibraryFilter(LenientFilterSet):
 
 PARAMS = list(LibraryFilter.base_filters)
 
+#: How many filter combinations' counts one process keeps per content generation: the common
+#: ones (the plain library, a theme, a country) stay; a crawler trying every combination costs
+#: queries, not memory.
+REMEMBERED_COMBINATIONS = 16
+
+
+def remember_bounded(name, key, load, size=REMEMBERED_COMBINATIONS):
+    """``load()``'s value for ``key``, kept per content generation (network.memo) among the
+    ``size`` most recently used keys of ``name``."""
+    entries = memo.remember(name, OrderedDict)
+    try:
+        entries.move_to_end(key)
+        return entries[key]
+    except KeyError:
+        value = entries[key] = load()
+        while len(entries) > size:
+            entries.popitem(last=False)
+        return value
+
 
 def with_card_data(queryset):
     """``queryset`` with what a case-study card shows loaded up front: areas (with their
@@ -112,6 +141,25 @@ class Facet:
     options: list
     selected: str = ""
     selected_label: str = ""
+    options_html: str = ""  # the options' markup (``render_options``)
+
+
+#: The markup of one option: a radio button in the tag list, an <option> in the other filters.
+OPTION_HTML = {
+    "tag": ('<li><label><input type="radio" name="tag" value="{}"{}> {} '
+            '<span class="filter-tags__count">({})</span></label></li>', " checked"),
+    None: ('<option value="{}"{}>{} ({})</option>', " selected"),
+}
+
+
+def render_options(param, options):
+    """The options of a facet as markup, escaped: built here rather than in the template
+    because at 10,000 cases the area filter has 2,000 options, which the template engine
+    takes tens of milliseconds to loop over (and the result is remembered with the counts)."""
+    html, selected = OPTION_HTML.get(param, OPTION_HTML[None])
+    return format_html_join("\n", html, ((option.value, selected if option.selected else "",
+                                         option.label, localize(option.count))
+                                        for option in options))
 
 
 @dataclass
@@ -173,8 +221,14 @@ class LibraryQuery:
 
     # --- querying ----------------------------------------------------------------------------
 
+    @classmethod
+    def _labels(cls):
+        """Value → label for every filter, in the active language; read once per content
+        generation (``_load_labels``)."""
+        return memo.remember(("casestudies-library-labels", active_language()), cls._load_labels)
+
     @staticmethod
-    def _labels():
+    def _load_labels():
         """Value → label for every filter (three small queries for themes, areas, tags); the
         names of themes and areas in the active language (network.localized)."""
         names = localized_field_names("name")
@@ -210,7 +264,8 @@ class LibraryQuery:
                    for value, name in names.items()
                    if counts.get(value) or value == selected]
         return Facet(param, label, options, selected,
-                     str(names.get(selected, "")) if selected else "")
+                     str(names.get(selected, "")) if selected else "",
+                     render_options(param, options))
 
     def querystring(self, **changes):
         """The cleaned state as a query string, with some parameters changed or removed."""
@@ -246,26 +301,39 @@ class LibraryQuery:
             self.theme = {"slug": self.selected["theme"],
                           "name": labels["theme"][self.selected["theme"]]}
         results = filterset.qs
-        # Every facet's counts in one query (the year by the year its case started).
-        counts = filterset.facet_counts_all({
-            param: ExtractYear("period_start") if param == "year"
-            else filterset.filters[param].field_name for param in PARAMS})
-        facets = [self._facet(filterset, param, labels, counts[param]) for param in PARAMS]
+        criteria = (self.library.pk, self.q, tuple(sorted(self.selected.items())))
 
-        if self.sort == SortOrder.RELEVANCE:
-            wanted = set(results.values_list("pk", flat=True))
-            ids = [pk for pk in ranked if pk in wanted]
-            page_obj = LenientPaginator(ids, per_page).get_page(self.params.get("page"))
-            pages = with_card_data(results.filter(pk__in=list(page_obj.object_list)))
-            by_pk = {page.pk: page for page in pages}
-            page_obj.object_list = [by_pk[pk] for pk in page_obj.object_list if pk in by_pk]
-        else:
+        def count():
+            # Every facet's counts in one query (the year by the year its case started).
+            return filterset.facet_counts_all({
+                param: ExtractYear("period_start") if param == "year"
+                else filterset.filters[param].field_name for param in PARAMS})
+
+        def order():
+            # Every result's key in order (8 bytes each): any page of the listing is then a
+            # slice, and its length the number of results, with no COUNT and no OFFSET.
+            if self.sort == SortOrder.RELEVANCE:
+                wanted = set(results.values_list("pk", flat=True))
+                return array("q", [pk for pk in ranked if pk in wanted])
             if self.sort == SortOrder.TITLE:
                 ordered = results.order_by(Lower("title"), "pk")
             else:
                 ordered = results.order_by("-first_published_at", "-pk")
-            page_obj = LenientPaginator(with_card_data(ordered),
-                                        per_page).get_page(self.params.get("page"))
+            return array("q", ordered.values_list("pk", flat=True))
+
+        def build_facets():
+            counts = remember_bounded("casestudies-library-counts", criteria, count)
+            return [self._facet(filterset, param, labels, counts[param]) for param in PARAMS]
+
+        # The counts are the same in every language; the facets' labels are not.
+        facets = remember_bounded("casestudies-library-facets", (*criteria, active_language()),
+                                  build_facets)
+        ordered_pks = remember_bounded("casestudies-library-order", (*criteria, self.sort), order)
+        page_obj = LenientPaginator(ordered_pks, per_page).get_page(self.params.get("page"))
+        pks = list(page_obj.object_list)
+        by_pk = {page.pk: page for page in with_card_data(
+            results.model.objects.filter(pk__in=pks))} if pks else {}
+        page_obj.object_list = [by_pk[pk] for pk in pks if pk in by_pk]
 
         active = []
         for facet in facets:

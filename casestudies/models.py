@@ -2,7 +2,7 @@
 from django import forms
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import models
-from django.db.models import Count, Q, prefetch_related_objects
+from django.db.models import Count, Exists, F, OuterRef, Subquery, prefetch_related_objects
 from django.utils import timezone
 from django.utils.formats import number_format
 from django.utils.translation import gettext_lazy as _
@@ -15,6 +15,7 @@ from wagtail.models import Orderable, Page, PagePermissionTester
 from wagtail.search import index
 from wagtail_localize.models import Translation
 
+from network import memo
 from network.localized import localized_field_names
 from network.models import MemberArea, OrganisationModel, Person, Theme, can_see_contact_details
 from network.pagination import SHORT_PAGE_SIZE
@@ -110,8 +111,15 @@ class CaseStudyIndexPage(Page):
         return LibraryPermissionTester(user, self)
 
     def case_studies(self):
-        """The live, public case studies in this library (no ordering, no joins)."""
-        return CaseStudyPage.objects.child_of(self).live().public()
+        """The live, public case studies in this library (no ordering, no joins).
+
+        Its children as a range of ``path`` rather than Wagtail's ``child_of`` (``LIKE
+        'path%'``), which SQLite cannot look up in the path index: a child's path is this
+        page's followed by one step (``steplen`` characters of treebeard's ``alphabet``).
+        """
+        first, last = self.alphabet[0] * self.steplen, self.alphabet[-1] * self.steplen
+        return CaseStudyPage.objects.filter(path__range=(self.path + first, self.path + last),
+                                            depth=self.depth + 1).live().public()
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -368,53 +376,115 @@ class CaseStudyPage(Page):
                 outline.append((block.id, heading))
         return outline
 
-    def get_related_case_studies(self, limit=3):
+    def get_related_case_studies(self, limit=3, remember=False):
         """Editor-chosen related cases first, then others that share the most themes.
 
         Only live, public cases of this page's tree are returned (an editor may have chosen a
         case in another language's tree: its version in this tree is shown); at most ``limit``
-        in total, in a handful of queries whatever the size of the library.
+        in total, in a handful of queries whatever the size of the library. With ``remember``
+        (a page served, not a preview) which cases they are is read once per content
+        generation (network.memo): choosing them counts the themes of every case sharing one.
         """
-        # The chosen cases' translation keys in the same query as the links, in their order.
-        wanted = [key for _pk, key in self.related_links.values_list("related_id",
-                                                                     "related__translation_key")]
-        public = with_card_data(CaseStudyPage.objects.live().public()
-                                .filter(locale_id=self.locale_id)
-                                .exclude(translation_key=self.translation_key))
-        # Cards' relations are loaded once for all the related cases (below), not per query.
-        card_lookups = public._prefetch_related_lookups
-        public = public.prefetch_related(None)
+        candidates = (CaseStudyPage.objects.live().public().filter(locale_id=self.locale_id)
+                      .exclude(translation_key=self.translation_key))
+        if remember and self.pk:
+            pks = memo.remember(("casestudies-related", self.pk, limit),
+                                lambda: self._related_pks(candidates, limit))
+        else:
+            pks = self._related_pks(candidates, limit)
         related = []
-        if wanted:
-            chosen = {page.translation_key: page for page in public.filter(
-                translation_key__in=wanted)}
-            related = [chosen[key] for key in dict.fromkeys(wanted) if key in chosen][:limit]
-        missing = limit - len(related)
+        if pks:
+            cards = with_card_data(candidates.filter(pk__in=pks))
+            # Cards' relations are loaded below, with this page's own.
+            card_lookups = cards._prefetch_related_lookups
+            by_pk = {page.pk: page for page in cards.prefetch_related(None)}
+            related = [by_pk[pk] for pk in pks if pk in by_pk]
+        else:
+            card_lookups = with_card_data(candidates)._prefetch_related_lookups
+        # This page shows its own areas, themes and picture too: loaded with the cards'.
+        prefetch_related_objects([self, *related], *card_lookups)
+        return prefetch_text_languages(related)
+
+    def _related_pks(self, candidates, limit):
+        """The primary keys of the related cases among ``candidates``, in order (see
+        ``get_related_case_studies``). Only keys are read: grouping whole page rows to count
+        their themes takes seconds at 10,000 cases."""
+        pks = self._chosen_related(candidates)[:limit]
+        missing = limit - len(pks)
         if missing > 0:
             # This page's themes as a subquery (a list in a preview, whose themes are in
             # memory): none shared, no case.
             theme_ids = self.themes.values_list("id", flat=True)
             if not isinstance(theme_ids, models.QuerySet):
                 theme_ids = list(theme_ids)
-            by_theme = (public.exclude(pk__in=[page.pk for page in related])
-                        .annotate(shared=Count("themes", filter=Q(themes__in=theme_ids),
-                                               distinct=True))
-                        .filter(shared__gt=0)
-                        .order_by("-shared", "-first_published_at", "-pk")[:missing])
-            related.extend(by_theme)
-        # This page shows its own areas, themes and picture too: loaded with the cards'.
-        prefetch_related_objects([self, *related], *card_lookups)
-        return prefetch_text_languages(related)
+            # Filtered on the shared themes *before* counting them: only the cases with one of
+            # this page's themes are counted, and only their themes in common.
+            pks += (candidates.exclude(pk__in=pks).filter(themes__in=theme_ids)
+                    .values("pk").annotate(shared=Count("themes"))
+                    .order_by("-shared", "-first_published_at", "-pk")
+                    .values_list("pk", flat=True)[:missing])
+        return pks
+
+    def _chosen_related(self, candidates):
+        """The primary keys of the ``candidates`` an editor chose, in the order of the links."""
+        links = self.related_links.all()
+        if isinstance(links, models.QuerySet):
+            # A saved page: the links are read in the cases' own query.
+            first_link = (links.filter(related__translation_key=OuterRef("translation_key"))
+                          .order_by("sort_order", "pk").values("sort_order")[:1])
+            return list(candidates.filter(
+                translation_key__in=links.values("related__translation_key"))
+                .annotate(link_order=Subquery(first_link))
+                .order_by(F("link_order").asc(nulls_last=True), "pk")
+                .values_list("pk", flat=True))
+        # A preview: the links are in memory.
+        wanted = [link.related.translation_key for link in links if link.related_id]
+        if not wanted:
+            return []
+        chosen = dict(candidates.filter(translation_key__in=wanted)
+                      .values_list("translation_key", "pk"))
+        return [chosen[key] for key in dict.fromkeys(wanted) if key in chosen]
+
+    def _load_own_facts(self, preview=False):
+        """Read this page's picture (for ``card_image``), the language it was translated from
+        (``translated_from``) and the stakeholders involved in one query; returns the
+        stakeholders' names. Nothing is read for a page not saved yet, and in a preview the
+        stakeholders are the ones in memory."""
+        self._translated_from = None
+        if not self.pk:
+            return [str(kind) for kind in self.stakeholders.all()]
+        source = (Translation.objects.filter(source__object_id=OuterRef("translation_key"),
+                                             target_locale_id=OuterRef("locale_id"))
+                  .values("source__locale__language_code")[:1])
+        # The kinds are a fixed list (StakeholderKind, rows made by a migration in the same
+        # order): whether the case involves each is a yes/no beside its picture.
+        involves = {} if preview else {
+            f"involves_{kind}": Exists(Stakeholder.objects.filter(
+                code=kind, case_studies=OuterRef("pk"))) for kind in StakeholderKind.values}
+        row = (CaseStudyPage.objects.filter(pk=self.pk).select_related("hero_image")
+               .only("pk", "translation_key", "locale_id", "hero_image")
+               .annotate(source_language=Subquery(source), **involves).first())
+        if row is None:  # a preview of a page deleted meanwhile
+            return [str(kind) for kind in self.stakeholders.all()]
+        if self.hero_image_id == row.hero_image_id and row.hero_image_id:
+            self.hero_image = row.hero_image
+        if not self.alias_of_id:
+            self._translated_from = row.source_language
+        if preview:
+            return [str(kind) for kind in self.stakeholders.all()]
+        return [str(label) for kind, label in StakeholderKind.choices
+                if getattr(row, f"involves_{kind}")]
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["show_contact"] = can_see_contact_details(request.user)
-        # First: it loads this page's areas, themes and picture with the related cases'.
-        context["related_case_studies"] = self.get_related_case_studies()
+        preview = getattr(request, "is_preview", False)
+        context["stakeholders"] = self._load_own_facts(preview)
+        # Then: it loads this page's areas, themes and renditions with the related cases'.
+        context["related_case_studies"] = self.get_related_case_studies(remember=not preview)
         # Evaluated once here: the template shows each of these in several places.
         context["areas"] = list(self.areas.all())
         context["themes"] = list(self.themes.all())
-        context["stakeholders"] = list(self.stakeholders.all())
         context["tags"] = list(self.tags.all())
         context["contacts"] = [c for c in self.contacts.select_related(
             "person", "person__organisation").prefetch_related("person__areas")]
@@ -430,6 +500,8 @@ class CaseStudyPage(Page):
         wagtail-localize, or None for an original or an alias (one query)."""
         if self.alias_of_id or not self.pk:
             return None
+        if "_translated_from" in self.__dict__:  # read with the picture (get_context)
+            return self._translated_from
         return (Translation.objects.filter(source__object_id=self.translation_key,
                                            target_locale_id=self.locale_id)
                 .values_list("source__locale__language_code", flat=True).first())

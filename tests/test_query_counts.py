@@ -27,17 +27,17 @@ pytestmark = pytest.mark.django_db
 
 #: Issue #17's ceiling for every page.
 BUDGET = 15
-#: Pages not yet down to the ceiling, with what they take today: lower these, never raise them.
+#: Every page is within the ceiling; these take fewer today (demo network, measured after the
+#: first request, as visitors find them): lower these, never raise them.
 OVER_BUDGET = {
-    "home": 18,
-    "home, Dutch": 20,
-    "library": 19,
-    "library, filtered": 19,
-    "library, Dutch": 20,
-    "case study": 22,
-    "session": 19,
-    "session, as registered": 27,
-    "member area": 16,
+    "home": 11,
+    "home, Dutch": 13,
+    "library": 7,
+    "library, filtered": 7,
+    "library, Dutch": 8,
+    "case study": 11,
+    "session": 8,
+    "member area": 13,
 }
 
 PAGES = {

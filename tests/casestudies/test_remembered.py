@@ -1,0 +1,87 @@
+"""What the library and a case study remember per content generation (#17): the facet counts,
+the results' order and the related cases are read once after a write, never served stale."""
+import pytest
+
+from casestudies.filters import remember_bounded
+from network import memo
+
+pytestmark = pytest.mark.django_db
+
+
+def facet(response, param):
+    found = next(f for f in response.context["library"].facets if f.param == param)
+    return {option.value: option.count for option in found.options}
+
+
+def listed(response):
+    return [case.title for case in response.context["library"].case_studies]
+
+
+def test_library_counts_and_order_follow_a_publish(client, make_case, themes):
+    make_case(title="Older vacancy case", themes=[themes["vacancy"]])
+    make_case(title="Mobility case", themes=[themes["mobility"]])
+    for url in ("/en/case-studies/", "/en/case-studies/?theme=vacancy"):
+        client.get(url)  # remembered now
+    first = client.get("/en/case-studies/")
+    assert facet(first, "theme") == {"vacancy": 1, "mobility": 1}
+    assert first.context["library"].total == 2
+
+    make_case(title="Newest vacancy case", themes=[themes["vacancy"]])
+
+    after = client.get("/en/case-studies/")
+    assert facet(after, "theme") == {"vacancy": 2, "mobility": 1}
+    assert after.context["library"].total == 2 + 1
+    assert listed(after)[0] == "Newest vacancy case"
+    filtered = client.get("/en/case-studies/?theme=vacancy")
+    assert listed(filtered) == ["Newest vacancy case", "Older vacancy case"]
+    assert facet(filtered, "theme")["vacancy"] == 2
+
+
+def test_library_pages_slice_the_remembered_order(client, make_case, themes):
+    """Every page of the listing, in both sort orders, from one remembered order."""
+    for i in range(14):
+        make_case(title=f"Case {chr(ord('A') + i)}", themes=[themes["vacancy"]])
+    newest = listed(client.get("/en/case-studies/")) + listed(client.get("/en/case-studies/?page=2"))
+    assert newest == [f"Case {chr(ord('A') + i)}" for i in reversed(range(14))]
+    by_title = (listed(client.get("/en/case-studies/?sort=title"))
+                + listed(client.get("/en/case-studies/?sort=title&page=2")))
+    assert by_title == [f"Case {chr(ord('A') + i)}" for i in range(14)]
+    last = client.get("/en/case-studies/?page=99")  # past the end: the last page
+    assert listed(last) == ["Case B", "Case A"]
+    assert last.context["library"].total == 14
+
+
+def test_related_cases_follow_a_publish(client, make_case, themes):
+    one = make_case(title="Shares one theme", themes=[themes["vacancy"]])
+    case = make_case(title="The case", themes=[themes["vacancy"], themes["mobility"]])
+    client.get(case.url)
+    assert [c.title for c in client.get(case.url).context["related_case_studies"]] == [one.title]
+
+    make_case(title="Shares both themes", themes=[themes["vacancy"], themes["mobility"]])
+    one.unpublish()
+
+    related = client.get(case.url).context["related_case_studies"]
+    assert [c.title for c in related] == ["Shares both themes"]
+
+
+def test_facet_options_are_escaped(client, make_case):
+    make_case(title="Tagged", tags=["<b>bold</b>"])
+    html = client.get("/en/case-studies/").content.decode()
+    assert "&lt;b&gt;bold&lt;/b&gt; <span class=\"filter-tags__count\">(1)</span>" in html
+    assert "<b>bold</b>" not in html
+
+
+def test_remembered_combinations_are_bounded(db):
+    """A crawler trying every combination of filters costs queries, not memory."""
+    memo._start()  # as request_started does
+    try:
+        for i in range(5):
+            assert remember_bounded("test-bounded", i, lambda i=i: i * 10, size=3) == i * 10
+        entries = memo.remember("test-bounded", dict)
+        assert list(entries) == [2, 3, 4]
+        # A key used again is kept; the least recently used goes.
+        assert remember_bounded("test-bounded", 2, lambda: "reloaded", size=3) == 20
+        remember_bounded("test-bounded", 5, lambda: 50, size=3)
+        assert list(entries) == [4, 2, 5]
+    finally:
+        memo._finish()
