@@ -392,6 +392,27 @@ def test_no_page_outlives_the_next_session_start(demo_network, settings):
     assert pagecache.next_change(later) > upcoming.starts_at
 
 
+def test_no_feed_outlives_the_oldest_session_leaving_the_feed_window(demo_network):
+    """A session is in the calendar feeds until twelve months after its end: the feeds change
+    then, with no write, and no stored feed may outlive that moment."""
+    from dateutil.relativedelta import relativedelta
+
+    from sessions.models import FEED_PAST_MONTHS
+
+    window = relativedelta(months=FEED_PAST_MONTHS)
+    now = timezone.now()
+    oldest = SessionPage.objects.in_feed_window(now).order_by("ends_at").first()
+    # Leaving in five minutes: earlier than any start, end or other moment of the demo sessions.
+    SessionPage.objects.filter(pk=oldest.pk).update(ends_at=now - window + datetime.timedelta(minutes=5),
+                                                    starts_at=now - window)
+    leaves = now + datetime.timedelta(minutes=5)
+    change = pagecache.next_change(now)
+    assert change <= leaves + datetime.timedelta(seconds=1)
+    assert oldest.pk in SessionPage.objects.in_feed_window(now).values_list("pk", flat=True)
+    assert oldest.pk not in SessionPage.objects.in_feed_window(
+        leaves + datetime.timedelta(seconds=1)).values_list("pk", flat=True)
+
+
 def test_a_new_release_does_not_serve_the_old_releases_pages(client, demo_network, settings):
     warm(client, "/en/sessions/")
     settings.PAGE_CACHE_RELEASE = "next"
