@@ -52,8 +52,10 @@ ALL_IMPACTS = ("minor", "moderate", "serious", "critical")
 PASSWORD = "network-demo"
 # How long a navigation is held for axe to finish on the page before it, and how long an
 # expectation or action waits: longer than the hold, so a slow check is never a failed step.
-HOLD_SECONDS = 15
-EXPECT_MS = 35_000
+# On CI's two cores, with the other half of the suite beside it, axe on a Wagtail admin page at
+# phone width (after waiting for Wagtail's own check to end) once took more than 15 s.
+HOLD_SECONDS = 30
+EXPECT_MS = 50_000
 
 
 def _missing():
