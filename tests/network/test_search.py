@@ -200,13 +200,13 @@ QUERIES = ["leegstand", "leegstand winkelstraat", '"winkelstraat binnenstad"', "
 @pytest.mark.parametrize("query", QUERIES)
 def test_one_pass_ranking_orders_as_wagtail_does(ranked_pages, query):
     from django.db import connection
+
+    if connection.vendor != "sqlite":
+        pytest.skip("the one-pass ranking replaces Wagtail's on SQLite only")
     from modelsearch.backends.database.sqlite.sqlite import SQLiteSearchBackend
     from wagtail.models import Page
 
     from network.search_backend import SearchBackend
-
-    if connection.vendor != "sqlite":
-        pytest.skip("the one-pass ranking replaces Wagtail's on SQLite only")
     ours, wagtails = SearchBackend({}), SQLiteSearchBackend({})
     assert type(ours) is not SQLiteSearchBackend
     pages = Page.objects.live().public().specific()
