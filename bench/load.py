@@ -592,6 +592,10 @@ def _wait_until_serving(base, process, log, timeout=60):
         try:
             urllib.request.urlopen(base + "/robots.txt", timeout=5).close()
             return
+        except urllib.error.HTTPError as error:
+            # It answers, wrongly: say so now rather than wait for the timeout.
+            raise BenchmarkError(f"gunicorn answered {error.code} for /robots.txt:\n"
+                                 + Path(log).read_text(errors="replace")[-3000:]) from None
         except OSError:
             time.sleep(0.2)
     raise BenchmarkError(f"gunicorn did not answer on {base} within {timeout} s")
