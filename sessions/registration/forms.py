@@ -52,7 +52,8 @@ class AreaSelect(forms.Select):
         options = [("", escape(self.empty_label)), *area_choices()]
         html = "".join(f'<option value="{pk}"{" selected" if pk in chosen else ""}>{label}</option>'
                        for pk, label in options)
-        return mark_safe(f"<select{flatatt({'name': name, **attrs})}>{html}</select>")  # noqa: S308 — escaped above
+        # Attributes in Django's own order (name first, as its select template writes them).
+        return mark_safe(f'<select name="{escape(name)}"{flatatt(attrs)}>{html}</select>')  # noqa: S308 — escaped above
 
 
 class RegistrationForm(forms.Form):
