@@ -362,11 +362,8 @@ class PageCacheMiddleware:
         # A client that revalidates (calendar apps, a CDN) is answered from the entry's small
         # validator record, without reading the page itself: a large feed's 304 stays cheap.
         found = cache.get_many([GENERATION_KEY, key + VALIDATOR_SUFFIX if revalidating else key])
-        generation = found.get(GENERATION_KEY)
-        if generation is None:
-            # First request, or the cache was emptied: start a generation all will share.
-            cache.add(GENERATION_KEY, uuid.uuid4().hex, None)
-            generation = cache.get(GENERATION_KEY)
+        # None on the first request, or after the cache was emptied: start one all will share.
+        generation = found.get(GENERATION_KEY) or current_generation()
         if revalidating:
             validator = found.get(key + VALIDATOR_SUFFIX)
             if validator is not None and generation is not None and validator["generation"] == generation:
