@@ -12,10 +12,11 @@ Rules that keep it fast and robust:
   applied: the count next to "Vacancy" is the number of results you get by choosing it.
 * The number of queries is the same for 5 or 5,000 case studies.
 * Counting and sorting are what cost at 10,000 cases (every facet reads every matching case),
-  so the labels, the facet counts and the results' keys in order are remembered per content
-  generation (network.memo, ``remember_bounded``): read once after a write, then shared by
-  every page of that listing (and the counts by every sort order), until the next write to
-  anything a page shows. A page of results is then one query for its twelve cards.
+  so the labels, the search's results, the facet counts and the results' keys in order are
+  remembered (network.memo, ``remember_bounded``): read once, then shared by every page of
+  that listing (and the counts by every sort order), until a table they were read from is
+  written (a case study published, a theme renamed; not a sign-up or a profile edit). A page
+  of results is then one query for its twelve cards.
 * Values that are malformed or unknown are ignored and reported back (``ignored``); nothing
   a visitor types into the URL can cause a server error.
 
@@ -24,7 +25,6 @@ on every listing of the site; the full-text search and the sort order stay in ``
 """
 import re
 from array import array
-from collections import OrderedDict
 from dataclasses import dataclass, field
 
 import django_filters
@@ -98,17 +98,9 @@ REMEMBERED_COMBINATIONS = 16
 
 
 def remember_bounded(name, key, load, size=REMEMBERED_COMBINATIONS):
-    """``load()``'s value for ``key``, kept per content generation (network.memo) among the
-    ``size`` most recently used keys of ``name``."""
-    entries = memo.remember(name, OrderedDict)
-    try:
-        entries.move_to_end(key)
-        return entries[key]
-    except KeyError:
-        value = entries[key] = load()
-        while len(entries) > size:
-            entries.popitem(last=False)
-        return value
+    """``load()``'s value for ``key``, kept while the tables it was read from are unchanged
+    (network.memo.remember_tables), among the ``size`` most recently used keys of ``name``."""
+    return memo.remember_tables(name, key, load, size=size)
 
 
 def with_card_data(queryset):
@@ -223,9 +215,10 @@ class LibraryQuery:
 
     @classmethod
     def _labels(cls):
-        """Value → label for every filter, in the active language; read once per content
-        generation (``_load_labels``)."""
-        return memo.remember(("casestudies-library-labels", active_language()), cls._load_labels)
+        """Value → label for every filter, in the active language; read again only after a
+        write to the themes, areas or tags (``_load_labels``)."""
+        return memo.remember_tables("casestudies-library-labels", active_language(),
+                                    cls._load_labels)
 
     @staticmethod
     def _load_labels():
@@ -288,33 +281,43 @@ class LibraryQuery:
         """Run every query and return a ``LibraryResult``. The query count does not depend on
         the number of case studies."""
         labels = self._labels()
-        base = self.library.case_studies()
-        ranked = None
-        if self.q:
-            ranked = self._search_ids(base)
-            base = base.filter(pk__in=ranked)
 
-        filterset = LibraryFilter(self.params, base, labels=labels)
+        def search():
+            # The search's results in order, remembered with the search index's tables.
+            return memo.remember_tables(
+                "casestudies-library-search", (self.library.pk, self.search_text),
+                lambda: self._search_ids(self.library.case_studies()))
+
+        def filtered():
+            # Built afresh inside each remembered load, so that every table it reads (the
+            # search index, the view restrictions behind public()) counts among the load's.
+            base = self.library.case_studies()
+            if self.q:
+                base = base.filter(pk__in=search())
+            return LibraryFilter(self.params, base, labels=labels)
+
+        filterset = LibraryFilter(self.params, self.library.case_studies(), labels=labels)
         self.selected = filterset.valid_filters()
         self.ignored = filterset.ignored_values() + self.ignored
         if "theme" in self.selected:
             self.theme = {"slug": self.selected["theme"],
                           "name": labels["theme"][self.selected["theme"]]}
-        results = filterset.qs
         criteria = (self.library.pk, self.q, tuple(sorted(self.selected.items())))
 
         def count():
             # Every facet's counts in one query (the year by the year its case started).
-            return filterset.facet_counts_all({
+            current = filtered()
+            return current.facet_counts_all({
                 param: ExtractYear("period_start") if param == "year"
-                else filterset.filters[param].field_name for param in PARAMS})
+                else current.filters[param].field_name for param in PARAMS})
 
         def order():
             # Every result's key in order (8 bytes each): any page of the listing is then a
             # slice, and its length the number of results, with no COUNT and no OFFSET.
+            results = filtered().qs
             if self.sort == SortOrder.RELEVANCE:
                 wanted = set(results.values_list("pk", flat=True))
-                return array("q", [pk for pk in ranked if pk in wanted])
+                return array("q", [pk for pk in search() if pk in wanted])
             if self.sort == SortOrder.TITLE:
                 ordered = results.order_by(Lower("title"), "pk")
             else:
@@ -322,6 +325,7 @@ class LibraryQuery:
             return array("q", ordered.values_list("pk", flat=True))
 
         def build_facets():
+            self._labels()  # the labels' tables count among the facets'
             counts = remember_bounded("casestudies-library-counts", criteria, count)
             return [self._facet(filterset, param, labels, counts[param]) for param in PARAMS]
 
@@ -332,7 +336,7 @@ class LibraryQuery:
         page_obj = LenientPaginator(ordered_pks, per_page).get_page(self.params.get("page"))
         pks = list(page_obj.object_list)
         by_pk = {page.pk: page for page in with_card_data(
-            results.model.objects.filter(pk__in=pks))} if pks else {}
+            filterset.queryset.model.objects.filter(pk__in=pks))} if pks else {}
         page_obj.object_list = [by_pk[pk] for pk in pks if pk in by_pk]
 
         active = []

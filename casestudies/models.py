@@ -27,6 +27,10 @@ from .choices import StakeholderKind
 from .filters import LibraryQuery, with_card_data
 from .forms import CaseStudyPageForm
 
+#: How many case studies' related cases one process keeps (three keys each): every case study of
+#: a large library, so that a crawler reading them all does not push the popular ones out.
+RELATED_REMEMBERED = 20_000
+
 
 class Stakeholder(models.Model):
     """One kind of party involved in a case (the golden triangle and beyond).
@@ -382,14 +386,16 @@ class CaseStudyPage(Page):
         Only live, public cases of this page's tree are returned (an editor may have chosen a
         case in another language's tree: its version in this tree is shown); at most ``limit``
         in total, in a handful of queries whatever the size of the library. With ``remember``
-        (a page served, not a preview) which cases they are is read once per content
-        generation (network.memo): choosing them counts the themes of every case sharing one.
+        (a page served, not a preview) which cases they are is read once, then again only after
+        a write to a table it was read from (network.memo.remember_tables): choosing them counts
+        the themes of every case sharing one.
         """
         candidates = (CaseStudyPage.objects.live().public().filter(locale_id=self.locale_id)
                       .exclude(translation_key=self.translation_key))
         if remember and self.pk:
-            pks = memo.remember(("casestudies-related", self.pk, limit),
-                                lambda: self._related_pks(candidates, limit))
+            pks = memo.remember_tables("casestudies-related", (self.pk, limit),
+                                       lambda: self._related_pks(candidates, limit),
+                                       size=RELATED_REMEMBERED)
         else:
             pks = self._related_pks(candidates, limit)
         related = []

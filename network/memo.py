@@ -17,11 +17,23 @@ reuses them for as long as the page cache's *generation* (network/pagecache.py) 
 
 Callers get their own copies of model instances (:func:`clone`): what one request caches on an
 instance (Wagtail caches ``specific``, templates cache properties) never reaches another.
+
+Values that are costly to read again and depend on a few tables only (the case-study library's
+facet counts at 10,000 cases) are kept by :func:`remember_tables` instead: not per generation,
+but for as long as none of the tables their queries read has been written. Those tables are
+found from the SQL the value was loaded with, so a new query in the loading code is covered
+without a list to keep up; each write stamps its table in the shared cache
+(``pagecache.table_stamps``). A sign-up, a profile edit or a session moved then leaves the
+library's counts alone.
 """
 import logging
+import re
+import time
+from collections import OrderedDict
 from contextvars import ContextVar
 
 from django.core.signals import request_finished, request_started
+from django.db import connection
 
 logger = logging.getLogger(__name__)
 
@@ -29,11 +41,23 @@ logger = logging.getLogger(__name__)
 _generation: ContextVar[str | None] = ContextVar("network_memo_generation", default=None)
 # One store per process: the generation its values belong to, and the values by key.
 _store = {"generation": None, "values": {}}
+# remember_tables(): per name, the most recently used keys' entries.
+_tracked = {}
+# The tables' stamps as read in the running request (read once per table and request).
+_request_stamps: ContextVar[dict | None] = ContextVar("network_memo_stamps", default=None)
+# The tables read by the remember_tables() loads in progress, innermost last.
+_collecting: ContextVar[tuple] = ContextVar("network_memo_collecting", default=())
+# Tables in the FROM and JOIN clauses of a statement (quoted by Django, bare in raw SQL).
+_READ_TABLES = re.compile(r'\b(?:FROM|JOIN)\s+"?([A-Za-z_][\w]*)"?', re.IGNORECASE)
+#: A value kept by remember_tables() is read again after this long whatever its stamps say: a
+#: stamp lost with an unwritable cache leaves a stale value for no longer than that.
+TABLES_MAX_AGE = 300
 
 
 def _start(**kwargs):
     from .pagecache import current_generation
 
+    _request_stamps.set(None)
     try:
         _generation.set(current_generation())
     except Exception:  # noqa: BLE001 — a cache that cannot be read only costs the queries
@@ -44,6 +68,7 @@ def _start(**kwargs):
 
 def _finish(**kwargs):
     _generation.set(None)
+    _request_stamps.set(None)
 
 
 def in_request():
@@ -60,13 +85,28 @@ def forget():
     _store["generation"] = None
     _store["values"] = {}
     _store["spent"] = _generation.get()
+    _request_stamps.set(None)
+
+
+def forget_tables():
+    """Drop every value kept by :func:`remember_tables` in this process (when a write could not
+    be stamped in the shared cache)."""
+    _tracked.clear()
+
+
+def _spent():
+    # Whether the running request has written (or runs outside a request): nothing is kept.
+    generation = _generation.get()
+    return generation is None or generation == _store.get("spent")
 
 
 def remember(key, load):
     """``load()``'s value, read once per generation in this process; in a request only."""
-    generation = _generation.get()
-    if generation is None or generation == _store.get("spent"):
+    if _spent() or _collecting.get():
+        # Inside a remember_tables() load the queries are read afresh, so that their tables
+        # count among that value's.
         return load()
+    generation = _generation.get()
     if _store["generation"] != generation:
         _store["generation"], _store["values"] = generation, {}
     values = _store["values"]
@@ -78,6 +118,85 @@ def remember(key, load):
         if _store["values"] is values and _store["generation"] == generation:
             values[key] = value
         return value
+
+
+def _stamps(tables):
+    # The tables' stamps now, as this request first read them.
+    from .pagecache import table_stamps
+
+    known = _request_stamps.get()
+    if known is None:
+        known = {}
+        _request_stamps.set(known)
+    missing = [table for table in tables if table not in known]
+    if missing:
+        known.update(table_stamps(missing))
+    return tuple(known[table] for table in tables)
+
+
+def _record_reads(execute, sql, params, many, context):
+    if isinstance(sql, str):
+        _collecting.get()[-1].update(name.lower() for name in _READ_TABLES.findall(sql))
+    return execute(sql, params, many, context)
+
+
+def _load_recording(load):
+    # load()'s value and the tables its queries read (nested loads' tables included).
+    tables = set()
+    outer = _collecting.get()
+    token = _collecting.set((*outer, tables))
+    try:
+        if outer:
+            value = load()
+        else:
+            with connection.execute_wrapper(_record_reads):
+                value = load()
+    finally:
+        _collecting.reset(token)
+    if outer:
+        outer[-1].update(tables)
+    return value, tuple(sorted(tables))
+
+
+def remember_tables(name, key, load, size=16):
+    """``load()``'s value for ``key``, kept in this process while no table it was read from has
+    been written (in any process, :func:`_stamps`), among the ``size`` most recently used keys
+    of ``name``; in a request only.
+
+    ``load`` must read everything its value depends on from the database (or from other
+    ``remember_tables`` values), not from the clock or the request.
+    """
+    from .pagecache import GENERATION_KEY, page_cache
+
+    if _spent():
+        return load()
+    entries = _tracked.setdefault(name, OrderedDict())
+    try:
+        entry = entries.get(key)
+        if entry is not None and time.monotonic() - entry[3] < TABLES_MAX_AGE \
+                and _stamps(entry[1]) == entry[2]:
+            entries.move_to_end(key)
+            if _collecting.get():
+                _collecting.get()[-1].update(entry[1])
+            return entry[0]
+        before = page_cache().get(GENERATION_KEY)
+    except Exception:  # noqa: BLE001 — a cache that cannot be read only costs the queries
+        logger.warning("Could not read the tables' stamps; reading from the database.",
+                       exc_info=True)
+        return load()
+    value, tables = _load_recording(load)
+    try:
+        # Kept only if nothing was written anywhere while it loaded (the generation changes
+        # with every write and commit): its stamps, read now, are then those of what it read.
+        if _spent() or page_cache().get(GENERATION_KEY) != before:
+            return value
+        entries[key] = (value, tables, _stamps(tables), time.monotonic())
+        entries.move_to_end(key)
+        while len(entries) > size:
+            entries.popitem(last=False)
+    except Exception:  # noqa: BLE001
+        logger.warning("Could not read the tables' stamps; not keeping the value.", exc_info=True)
+    return value
 
 
 def clone(instance):

@@ -70,6 +70,8 @@ logger = logging.getLogger(__name__)
 
 CONTENT_CLOCK = "network_content_clock"
 GENERATION_KEY = "generation"
+# Each table's stamp (table_stamps) is kept under this prefix and the table's name.
+TABLE_KEY_PREFIX = "table:"
 HEADER = "X-Page-Cache"
 # Content types worth keeping: pages, feeds, the sitemap, robots.txt, JSON.
 CACHED_TYPES = ("text/html", "text/calendar", "application/rss+xml", "application/atom+xml",
@@ -105,18 +107,23 @@ def page_cache():
 
 # --- the generation ----------------------------------------------------------------------------
 
-def new_generation():
+def new_generation(tables=()):
     """Start a new generation: every page stored so far is out of date.
 
     A new random value rather than a counter: setting it needs no atomic increment, so any
-    cache backend (a folder of files included) will do.
+    cache backend (a folder of files included) will do. ``tables``, the tables just written,
+    get a new stamp of their own too (:func:`table_stamps`): what the memo keeps by the tables it
+    was read from (``memo.remember_tables``) stays good through writes to other tables.
     """
     # What this process remembers per generation (network/memo.py) goes at once, even if the
     # shared cache cannot be written.
     memo.forget()
+    stamp = uuid.uuid4().hex
     try:
-        page_cache().set(GENERATION_KEY, uuid.uuid4().hex, None)
+        page_cache().set_many({GENERATION_KEY: stamp,
+                               **{TABLE_KEY_PREFIX + table: stamp for table in tables}}, None)
     except Exception:  # noqa: BLE001 — a write to the database must never fail for the cache's sake
+        memo.forget_tables()  # this process at least reads afresh
         logger.exception("Could not start a new page-cache generation: cached pages may be stale "
                          "for up to PAGE_CACHE_SECONDS.")
 
@@ -131,8 +138,31 @@ def current_generation():
     return generation
 
 
-def _new_generation_after_commit():
-    new_generation()
+def table_stamps(tables):
+    """``{table: stamp}``: each table's stamp changes with every write to it, in any process.
+
+    A table with no stamp (never written since the cache was emptied) gets a new random one, as
+    the generation does, so a stamp never comes back to a value it had before."""
+    cache = page_cache()
+    keys = {TABLE_KEY_PREFIX + table: table for table in tables}
+    found = cache.get_many(keys)
+    missing = [key for key in keys if key not in found]
+    if missing:
+        for key in missing:
+            cache.add(key, uuid.uuid4().hex, None)
+        found.update(cache.get_many(missing))
+    return {table: found.get(key) for key, table in keys.items()}
+
+
+class _AfterCommit:
+    """The new generation after a transaction's commit, with the tables it wrote: registered
+    once per transaction (``transaction.on_commit``), however many statements write."""
+
+    def __init__(self):
+        self.tables = set()
+
+    def __call__(self):
+        new_generation(self.tables)
 
 
 def written_table(sql):
@@ -143,20 +173,32 @@ def written_table(sql):
 
 def changes_pages(sql):
     """Whether ``sql`` writes something a cached page could show."""
+    return _page_table(sql) is not None
+
+
+def _page_table(sql):
+    # The table ``sql`` writes to if a cached page could show it, else None.
     table = written_table(sql)
     if table is None or table in IGNORED_TABLES:
-        return False
-    return not (table == "auth_user" and _LAST_LOGIN_ONLY.match(sql))
+        return None
+    if table == "auth_user" and _LAST_LOGIN_ONLY.match(sql):
+        return None
+    return table
 
 
 def _on_execute(execute, sql, params, many, context):
     result = execute(sql, params, many, context)
-    if isinstance(sql, str) and changes_pages(sql):
-        new_generation()
+    table = _page_table(sql) if isinstance(sql, str) else None
+    if table is not None:
+        new_generation((table,))
         connection = context["connection"]
-        if connection.in_atomic_block and not any(
-                func is _new_generation_after_commit for _sids, func, _robust in connection.run_on_commit):
-            transaction.on_commit(_new_generation_after_commit, using=connection.alias, robust=True)
+        if connection.in_atomic_block:
+            after_commit = next((func for _sids, func, _robust in connection.run_on_commit
+                                 if isinstance(func, _AfterCommit)), None)
+            if after_commit is None:
+                after_commit = _AfterCommit()
+                transaction.on_commit(after_commit, using=connection.alias, robust=True)
+            after_commit.tables.add(table)
     return result
 
 

@@ -16,6 +16,7 @@ from django.utils import translation
 from wagtail.models import Site
 from wagtail.signal_handlers import disable_reference_index_auto_update
 
+from network import memo
 from network.models import HomePage
 
 
@@ -58,6 +59,7 @@ def empty_cache():
     site root paths from an earlier test (whose rows were rolled back) must not leak into it."""
     for each in caches.all():
         each.clear()
+    memo.forget_tables()  # read afresh anyway (every stamp is new), but not kept from one to the next
 
 
 @pytest.fixture

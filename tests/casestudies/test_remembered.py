@@ -77,7 +77,7 @@ def test_remembered_combinations_are_bounded(db):
     try:
         for i in range(5):
             assert remember_bounded("test-bounded", i, lambda i=i: i * 10, size=3) == i * 10
-        entries = memo.remember("test-bounded", dict)
+        entries = memo._tracked["test-bounded"]
         assert list(entries) == [2, 3, 4]
         # A key used again is kept; the least recently used goes.
         assert remember_bounded("test-bounded", 2, lambda: "reloaded", size=3) == 20
@@ -85,3 +85,43 @@ def test_remembered_combinations_are_bounded(db):
         assert list(entries) == [4, 2, 5]
     finally:
         memo._finish()
+
+
+def test_library_counts_are_not_read_again_after_a_write_elsewhere(client, make_case, themes,
+                                                                   django_assert_max_num_queries):
+    """A sign-up or a profile edit changes no case study: the library's counts, order and
+    labels stay remembered (counting is half a second at 10,000 cases), and the next
+    publish is still shown at once."""
+    from django.contrib.auth.models import Group
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    make_case(title="Vacancy case", themes=[themes["vacancy"]])
+    client.get("/en/case-studies/?theme=vacancy")
+    Group.objects.create(name="Written by another request")  # not read by the library
+
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get("/en/case-studies/?theme=vacancy")
+    assert response.status_code == 200 and listed(response) == ["Vacancy case"]
+    assert not [q for q in queries if "GROUP BY" in q["sql"] or "UNION" in q["sql"]]
+
+    make_case(title="Second vacancy case", themes=[themes["vacancy"]])
+    after = client.get("/en/case-studies/?theme=vacancy")
+    assert listed(after) == ["Second vacancy case", "Vacancy case"]
+    assert facet(after, "theme")["vacancy"] == 2
+
+
+def test_library_search_follows_the_search_index(client, make_case):
+    """Search results are remembered with the index's tables: a case indexed after the
+    first search (as the task worker does after a publish, with no write to the pages) is
+    found by the next one."""
+    from wagtail.search.backends import get_search_backend
+
+    backend = get_search_backend()
+    first = make_case(title="Market hall revival")
+    later = make_case(title="Market square events")  # published, not indexed yet
+    backend.add(first)
+    assert listed(client.get("/en/case-studies/?q=market")) == ["Market hall revival"]
+    backend.add(later)
+    assert sorted(listed(client.get("/en/case-studies/?q=market"))) == [
+        "Market hall revival", "Market square events"]

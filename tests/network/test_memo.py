@@ -3,12 +3,13 @@ read once per generation of the page cache, and never served from before a chang
 import re
 
 import pytest
+from django.contrib.auth.models import Group
 from django.db import connection
 from django.test import RequestFactory
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import Page, PageViewRestriction, Site
 
-from network import memo
+from network import memo, pagecache
 from network.models import StandardPage
 
 pytestmark = pytest.mark.django_db
@@ -164,3 +165,104 @@ def test_an_unreadable_cache_costs_only_the_queries(client, about, monkeypatch):
     for _ in range(2):
         response, reads = shared_reads(client, about.url)
         assert response.status_code == 200 and reads
+
+
+# --- values kept by the tables they were read from (remember_tables) ---------------------------
+
+def _in_request(func):
+    memo._start()  # as request_started does
+    try:
+        return func()
+    finally:
+        memo._finish()
+
+
+def _page_titles():
+    return sorted(Page.objects.filter(depth__gt=1).values_list("title", flat=True))
+
+
+def test_a_value_kept_by_its_tables_outlives_writes_to_other_tables(home_page, as_another_host):
+    as_another_host()
+    loads = []
+
+    def titles():
+        loads.append(1)
+        return _page_titles()
+
+    assert _in_request(lambda: memo.remember_tables("t", "k", titles)) == [home_page.title]
+    Group.objects.create(name="Not read by the value")  # another table: a new generation only
+    assert _in_request(lambda: memo.remember_tables("t", "k", titles)) == [home_page.title]
+    assert len(loads) == 1
+
+    Page.objects.filter(pk=home_page.pk).update(title="Renamed elsewhere")  # a table it read
+    assert _in_request(lambda: memo.remember_tables("t", "k", titles)) == ["Renamed elsewhere"]
+    assert len(loads) == 2
+
+
+def test_a_value_built_on_another_counts_the_other_ones_tables(home_page, as_another_host):
+    """The outer value ran no query on the page table itself: it is still read again when
+    that table is written, because the inner value was."""
+    as_another_host()
+
+    def outer():
+        return len(memo.remember_tables("inner", "k", _page_titles))
+
+    assert _in_request(lambda: memo.remember_tables("outer", "k", outer)) == 1
+    assert _in_request(lambda: memo.remember_tables("outer", "k", outer)) == 1  # both kept
+    home_page.add_child(instance=StandardPage(title="A second page", slug="second"))
+    assert _in_request(lambda: memo.remember_tables("outer", "k", outer)) == 2
+
+
+def test_a_value_read_through_the_generation_memo_counts_its_tables(home_page, about,
+                                                                      as_another_host):
+    """The restrictions are remembered per generation; read inside a value kept by its tables,
+    their queries run again so that the restriction table counts among the value's."""
+    as_another_host()
+    from network.restrictions import restricted_sections
+
+    def public_titles():
+        restricted_sections()
+        return sorted(Page.objects.live().public().filter(depth__gt=2)
+                      .values_list("title", flat=True))
+
+    _in_request(lambda: memo.remember("restricted-sections", lambda: []))  # remembered outside
+    assert _in_request(lambda: memo.remember_tables("p", "k", public_titles)) == [about.title]
+    PageViewRestriction.objects.create(page=about, restriction_type=PageViewRestriction.LOGIN)
+    assert _in_request(lambda: memo.remember_tables("p", "k", public_titles)) == []
+
+
+def test_a_request_that_writes_keeps_nothing_by_tables(home_page):
+    def request():
+        Page.objects.filter(pk=home_page.pk).update(title="Written in this request")
+        first = memo.remember_tables("w", "k", _page_titles)
+        Page.objects.filter(pk=home_page.pk).update(title="Written again")
+        return first, memo.remember_tables("w", "k", _page_titles)
+
+    assert _in_request(request) == (["Written in this request"], ["Written again"])
+    assert "k" not in memo._tracked.get("w", {})
+
+
+def test_a_value_loaded_while_another_process_writes_is_not_kept(home_page, as_another_host):
+    as_another_host()
+
+    def load_during_a_write():
+        titles = _page_titles()
+        pagecache.new_generation(("wagtailcore_page",))  # another host commits meanwhile
+        return titles
+
+    assert _in_request(lambda: memo.remember_tables("r", "k", load_during_a_write)) \
+        == [home_page.title]
+    assert "k" not in memo._tracked.get("r", {})
+    assert _in_request(lambda: memo.remember_tables("r", "k", lambda: "read again")) == "read again"
+
+
+def test_a_table_stamp_lost_with_the_cache_is_never_reused(home_page, as_another_host):
+    as_another_host()
+    assert _in_request(lambda: memo.remember_tables("s", "k", _page_titles)) == [home_page.title]
+    pagecache.page_cache().clear()  # Redis restarted, files culled: every stamp is new
+    assert _in_request(lambda: memo.remember_tables("s", "k", lambda: "read again")) == "read again"
+
+
+def test_outside_a_request_nothing_is_kept_by_tables(home_page):
+    assert memo.remember_tables("o", "k", lambda: 1) == 1
+    assert memo.remember_tables("o", "k", lambda: 2) == 2

@@ -353,10 +353,22 @@ def test_a_write_changes_the_generation_at_once_and_again_at_commit(db, django_c
         Group.objects.create(name="Editors of elsewhere")
     during = cache.get(pagecache.GENERATION_KEY)
     assert during != before
-    assert [cb for cb in callbacks if cb is pagecache._new_generation_after_commit] == [
-        pagecache._new_generation_after_commit]  # once per transaction, however many writes
-    callbacks[-1]()
+    after_commit = [cb for cb in callbacks if isinstance(cb, pagecache._AfterCommit)]
+    assert len(after_commit) == 1  # once per transaction, however many writes
+    stamp = pagecache.table_stamps(["auth_group"])["auth_group"]
+    after_commit[0]()
     assert cache.get(pagecache.GENERATION_KEY) != during
+    # The table written gets a new stamp at commit too; a table not written keeps its own.
+    assert after_commit[0].tables == {"auth_group"}
+    assert pagecache.table_stamps(["auth_group"])["auth_group"] != stamp
+
+
+def test_a_write_stamps_its_table_and_no_other(db):
+    before = pagecache.table_stamps(["auth_group", "wagtailcore_page"])
+    Group.objects.create(name="Editors of somewhere")
+    after = pagecache.table_stamps(["auth_group", "wagtailcore_page"])
+    assert after["auth_group"] != before["auth_group"]
+    assert after["wagtailcore_page"] == before["wagtailcore_page"]
 
 
 @pytest.mark.parametrize("sql, changes", [
