@@ -18,6 +18,7 @@ from .forms import AreaFilterForm, PeopleFilterForm
 from .images import with_card_images
 from .localized import localized_field_names
 from .models import AreaKind, Country, MemberArea, OrganisationModel, Person, PersonRole, Theme
+from .translation import active_language
 
 # Sort options, shared by the forms and the views.
 AREA_ORDERINGS = {
@@ -238,9 +239,15 @@ MAP_DOT_GRID = 6
 def areas_by_country(limit=HOME_AREAS_PER_COUNTRY):
     """The areas in the directory grouped by country, for the home page: a list of dicts with
     ``code``, ``name``, ``count`` (all the country's areas), ``areas`` (the first ``limit`` by
-    name), ``more`` (how many more the directory lists) and ``dots`` ((x, y) on the schematic
-    map, one per place). One query, and its rows bounded by ``limit``, whatever the number of
-    areas: the dots are computed once per content change (network/memo.py)."""
+    name, each a dict of ``url``, ``localized_name`` and ``municipality``), ``more`` (how many
+    more the directory lists) and ``dots`` ((x, y) on the schematic map, one per place). One
+    query, and its rows bounded by ``limit``, whatever the number of areas; kept until a table
+    it reads is written (network/memo.py): ranking 2,000 areas by name is most of its time."""
+    return memo.remember_tables("home-areas-by-country", (active_language(), limit),
+                                lambda: _areas_by_country(limit))
+
+
+def _areas_by_country(limit):
     names = localized_field_names("name")
     areas = (MemberArea.objects.in_directory()
              .only("slug", "country", "municipality", *names)
@@ -256,12 +263,15 @@ def areas_by_country(limit=HOME_AREAS_PER_COUNTRY):
         group = groups.get(area.country)
         if group is None:
             continue
-        group["areas"].append(area)
+        # Plain values: what is kept is shared by every request of this process.
+        group["areas"].append({"url": area.get_absolute_url(), "localized_name": area.localized_name,
+                               "municipality": area.municipality})
         group["count"] = area.country_count
         group["more"] = area.country_count - min(area.country_count, limit)
-    dots = memo.remember("area-map-dots", _map_dots)
+    dots = _map_dots()
     for group in groups.values():
         group["dots"] = dots.get(group["code"], [])
+        group["name"] = str(group["name"])
     return [group for group in groups.values() if group["areas"]]
 
 

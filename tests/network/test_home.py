@@ -191,3 +191,37 @@ def test_places_that_would_overlap_on_the_drawing_get_one_dot(client, site):
                       latitude="53.21900", longitude="6.56700")
     drawing = soup(client.get("/en/")).select_one(".area-map")
     assert 2 <= len(drawing.select("circle")) < 6
+
+
+def test_counts_latest_cases_and_areas_follow_writes_from_another_host(client, library, monkeypatch):
+    """The tiles' counts, the latest case studies and the areas by country are kept until a
+    table they read is written (network/memo.py): a publish, a rename or a new area made by
+    another host shows on the next request, with no cached page in the way."""
+    from network import memo
+
+    monkeypatch.setattr(memo, "forget", lambda: None)  # written "elsewhere": only the stamps tell
+    vacancy = ThemeFactory(slug="test-vacancy", name="Vacancy")
+    area = MemberAreaFactory(name="Vlaardingen city centre", slug="vlaardingen",
+                             municipality="Vlaardingen")
+    CaseStudyPageFactory(parent=library, title="First case", themes=[vacancy])
+
+    def home():
+        page = soup(client.get("/en/"))
+        return ({t.select_one(".card__title").get_text(strip=True):
+                 [li.get_text(strip=True) for li in t.select(".theme-card__figures li")]
+                 for t in page.select(".theme-card")},
+                [h.get_text(strip=True) for h in page.select(".case-card h3")
+                 if "case" in h.get_text()],
+                [a.get_text() for a in page.select(".area-country a")])
+
+    client.get("/en/")
+    assert home()[0] == {"Vacancy": ["1 case study"]}
+    CaseStudyPageFactory(parent=library, title="Second case", themes=[vacancy])
+    tiles, latest, _areas = home()
+    assert tiles == {"Vacancy": ["2 case studies"]}
+    assert latest[:2] == ["Second case", "First case"]
+
+    area.name = "Vlaardingen centre"
+    area.save()
+    MemberAreaFactory(name="Schiedam centre", slug="schiedam", municipality="Schiedam")
+    assert [a for a in home()[2] if "centre" in a] == ["Schiedam centre", "Vlaardingen centre"]
