@@ -28,6 +28,7 @@ library's counts alone.
 """
 import logging
 import re
+import threading
 import time
 from collections import OrderedDict
 from contextvars import ContextVar
@@ -43,6 +44,7 @@ _generation: ContextVar[str | None] = ContextVar("network_memo_generation", defa
 _store = {"generation": None, "values": {}}
 # remember_tables(): per name, the most recently used keys' entries.
 _tracked = {}
+_tracked_lock = threading.Lock()
 # The tables' stamps as read in the running request (read once per table and request).
 _request_stamps: ContextVar[dict | None] = ContextVar("network_memo_stamps", default=None)
 # The tables read by the remember_tables() loads in progress, innermost last.
@@ -170,12 +172,15 @@ def remember_tables(name, key, load, size=16):
 
     if _spent():
         return load()
-    entries = _tracked.setdefault(name, OrderedDict())
+    with _tracked_lock:
+        entries = _tracked.setdefault(name, OrderedDict())
     try:
         entry = entries.get(key)
         if entry is not None and time.monotonic() - entry[3] < TABLES_MAX_AGE \
                 and _stamps(entry[1]) == entry[2]:
-            entries.move_to_end(key)
+            with _tracked_lock:  # threaded servers (tests' live server) share the entries
+                if key in entries:
+                    entries.move_to_end(key)
             if _collecting.get():
                 _collecting.get()[-1].update(entry[1])
             return entry[0]
@@ -190,10 +195,12 @@ def remember_tables(name, key, load, size=16):
         # with every write and commit): its stamps, read now, are then those of what it read.
         if _spent() or page_cache().get(GENERATION_KEY) != before:
             return value
-        entries[key] = (value, tables, _stamps(tables), time.monotonic())
-        entries.move_to_end(key)
-        while len(entries) > size:
-            entries.popitem(last=False)
+        entry = (value, tables, _stamps(tables), time.monotonic())
+        with _tracked_lock:
+            entries[key] = entry
+            entries.move_to_end(key)
+            while len(entries) > size:
+                entries.popitem(last=False)
     except Exception:  # noqa: BLE001
         logger.warning("Could not read the tables' stamps; not keeping the value.", exc_info=True)
     return value
