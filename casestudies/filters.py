@@ -118,7 +118,13 @@ def with_card_data(queryset):
     return with_card_images(queryset, "hero_image")
 
 
-@dataclass
+def _with_keys_of(names, values):
+    """``values`` with each key replaced by the equal key of ``names`` (one string kept, not two)."""
+    keys = {key: key for key in names}
+    return {keys.get(value, value): n for value, n in values.items()}
+
+
+@dataclass(slots=True)  # 2,000 of them per remembered filter combination at 10,000 cases
 class FacetOption:
     value: str
     label: str
@@ -307,9 +313,13 @@ class LibraryQuery:
         def count():
             # Every facet's counts in one query (the year by the year its case started).
             current = filtered()
-            return current.facet_counts_all({
+            counts = current.facet_counts_all({
                 param: ExtractYear("period_start") if param == "year"
                 else current.filters[param].field_name for param in PARAMS})
+            # Keyed by the labels' own strings rather than the rows' copies (2,000 area slugs
+            # per remembered combination at 10,000 cases).
+            return {param: _with_keys_of(labels.get(param, {}), values)
+                    for param, values in counts.items()}
 
         def order():
             # Every result's key in order (8 bytes each): any page of the listing is then a
