@@ -289,6 +289,19 @@ def test_each_server_gets_the_readme_environment_and_its_own_changes(tmp_path):
     assert site.serve_env(40123)["EMAIL_BACKEND"] == load.SERVE_ENV["EMAIL_BACKEND"]
 
 
+def test_on_postgresql_the_servers_keep_their_connections_as_the_readme_says(tmp_path):
+    """The README's production section sets DATABASE_CONN_MAX_AGE=60 with PostgreSQL; the
+    benchmark's PostgreSQL servers do too (the sign-up burst opened a backend per request
+    without it), and its SQLite servers run as the README's serve command, without it."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    production = readme[readme.index("- **Database**: PostgreSQL."):][:200]
+    assert f"DATABASE_CONN_MAX_AGE={load.POSTGRES_ENV['DATABASE_CONN_MAX_AGE']}" in production
+    postgres = load.Site("postgres", "demo", tmp_path, {}).serve_env(40123)
+    sqlite = load.Site("sqlite", "demo", tmp_path, {}).serve_env(40123)
+    assert postgres["DATABASE_CONN_MAX_AGE"] == "60"
+    assert "DATABASE_CONN_MAX_AGE" not in sqlite
+
+
 @pytest.mark.parametrize(("serve", "command"), [
     (".venv/bin/gunicorn network.wsgi:application --workers 3", None),
     ("LOCAL_HTTP=1 TASKS_BACKEND=database .venv/bin/python manage.py db_worker & "
