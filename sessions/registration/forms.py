@@ -22,8 +22,9 @@ from network.translation import active_language
 
 def area_choices():
     """[(id, escaped name in the active language)] of the member areas in the directory, by
-    name: read once per content generation (``network.memo``), since a network of #17's size
-    has some two thousand and every session page offers them."""
+    name: kept until the areas are written (``network.memo.remember_tables``), since a network
+    of #17's size has some two thousand, every session page offers them, and a sign-up (a
+    write to other tables) must not make the next one read them again."""
 
     def load():
         rows = (MemberArea.objects.in_directory().order_by("name")
@@ -31,7 +32,7 @@ def area_choices():
         return [(str(row["pk"]), escape(localized(SimpleNamespace(**row), "name")))
                 for row in rows]
 
-    return memo.remember(("sessions.registration.area_choices", active_language()), load)
+    return memo.remember_tables("sessions.registration.area_choices", active_language(), load)
 
 
 class AreaSelect(forms.Select):

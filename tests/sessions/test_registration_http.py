@@ -218,6 +218,29 @@ def test_the_area_choice_offers_the_directory_and_a_new_area_at_once(client, mak
             in html_of(client.get(session.url)))
 
 
+def test_the_area_choices_outlive_a_sign_up_and_follow_a_rename(client, make_session, delft,
+                                                                 monkeypatch):
+    """The two thousand areas of a large network are read again only when the areas change: a
+    sign-up (another host's write) leaves them kept, a rename shows on the next page."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from network import memo
+
+    monkeypatch.setattr(memo, "forget", lambda: None)  # written "elsewhere": only the stamps tell
+    session = make_session()
+    client.get(session.url)
+    register(session, name="First", email="first@example.nl", area=delft, notify=False)
+    with CaptureQueriesContext(connection) as queries:
+        page = html_of(client.get(session.url))
+    assert f'<option value="{delft.pk}">Delft</option>' in page
+    assert not [q for q in queries if 'FROM "network_memberarea"' in q["sql"]
+                and "ORDER BY" in q["sql"] and "membership_status" in q["sql"]]
+    delft.name = "Delft centre"
+    delft.save()
+    assert f'<option value="{delft.pk}">Delft centre</option>' in html_of(client.get(session.url))
+
+
 def test_waiting_list_members_and_strangers_do_not_see_the_join_link(client, make_session, delft):
     session = make_session(capacity=1, join_url=JOIN)
     register(session, name="Holder", email="holder@example.nl", area=delft, notify=False)
