@@ -55,6 +55,8 @@ PASSWORD = "network-demo"
 # On CI's two cores, with the other half of the suite beside it, axe on a Wagtail admin page at
 # phone width (after waiting for Wagtail's own check to end) once took more than 15 s.
 HOLD_SECONDS = 30
+# How long a held navigation waits for the document on screen to fire its load event.
+LOAD_GRACE_SECONDS = 5
 EXPECT_MS = 50_000
 
 
@@ -221,6 +223,7 @@ AXE_RUNNER = """
 window.addEventListener('load', () => {
   // Top-level documents of the site only; frames are checked as part of their page.
   if (window.top !== window || !location.protocol.startsWith('http')) return;
+  window.__axeLoaded(location.href);
   const tags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', ...(window.__axeExtraTags || [])];
   const options = {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']};
   const report = violations => window.__reportAxe(location.href, violations);
@@ -257,6 +260,8 @@ class Watch:
         self.checked = {}
         # True from a document's arrival until axe has reported on it.
         self.pending = False
+        # Whether the document on screen has fired its load event (axe starts after it).
+        self.document_loaded = False
         # (status, method, path) a journey means to get, e.g. the 429 of a locked login.
         self.expected = set()
 
@@ -286,6 +291,33 @@ class Watch:
         if frame.parent_frame is None and frame.url.startswith(self.site.url):
             self.loaded.append(frame.url)
             self.pending = True
+            self.document_loaded = False
+
+    def on_load(self, source, url):
+        self.document_loaded = True
+
+    def hold(self, page):
+        """Wait until axe has reported on the document on screen; a problem if it does not
+        within HOLD_SECONDS of the document's load event.
+
+        A document that has not fired its load event within LOAD_GRACE_SECONDS is let go
+        unchecked instead: while the next navigation is held here, its last images and scripts
+        may wait behind the same route handler, so it would never load (seen on CI's busy
+        machine as "axe did not finish" after a journey moved on from a page still loading).
+        """
+        start = time.monotonic()
+        while self.pending and not self.document_loaded \
+                and time.monotonic() - start < LOAD_GRACE_SECONDS:
+            page.wait_for_timeout(50)
+        if not self.document_loaded:
+            self.pending = False
+            return
+        deadline = time.monotonic() + HOLD_SECONDS
+        while self.pending and time.monotonic() < deadline:
+            page.wait_for_timeout(50)
+        if self.pending:
+            self.problems.append(f"axe did not finish on {self.loaded[-1]}")
+            self.pending = False
 
     def on_axe(self, source, url, violations):
         failing = [v for v in violations if v["impact"] in self.impacts]
@@ -320,16 +352,12 @@ def page(browser, live_site, width, request):
         if request.is_navigation_request() and request.frame.parent_frame is None:
             # A journey moves on faster than a person reads: hold the next page until axe has
             # checked the one on screen, so every document a journey passes through is checked.
-            deadline = time.monotonic() + HOLD_SECONDS
-            while watch.pending and time.monotonic() < deadline:
-                request.frame.page.wait_for_timeout(50)
-            if watch.pending:
-                watch.problems.append(f"axe did not finish on {watch.loaded[-1]}")
-                watch.pending = False
+            watch.hold(request.frame.page)
         route.continue_()
 
     context.route("**/*", guard)
     context.expose_binding("__reportAxe", watch.on_axe)
+    context.expose_binding("__axeLoaded", watch.on_load)
     context.add_init_script(path=str(AXE_JS))
     extra_tags = list(getattr(request.module, "AXE_EXTRA_TAGS", ()))
     if extra_tags:
@@ -352,7 +380,7 @@ def page(browser, live_site, width, request):
     failed = getattr(request.node, "rep_call", None) is not None and request.node.rep_call.failed
     try:
         if not failed:
-            # The last document too.
+            # The last document too (nothing is held now: it loads unless it is broken).
             deadline = time.monotonic() + HOLD_SECONDS
             while watch.pending and time.monotonic() < deadline:
                 tab.wait_for_timeout(50)
