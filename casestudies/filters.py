@@ -13,7 +13,7 @@ Rules that keep it fast and robust:
 * The number of queries is the same for 5 or 5,000 case studies.
 * Counting and sorting are what cost at 10,000 cases (every facet reads every matching case),
   so the labels, the search's results, the facet counts and the results' keys in order are
-  remembered (network.memo, ``remember_bounded``): read once, then shared by every page of
+  remembered (``network.memo.remember_tables``): read once, then shared by every page of
   that listing (and the counts by every sort order), until a table they were read from is
   written (a case study published, a theme renamed; not a sign-up or a profile edit). A page
   of results is then one query for its twelve cards.
@@ -91,16 +91,10 @@ class LibraryFilter(LenientFilterSet):
 
 PARAMS = list(LibraryFilter.base_filters)
 
-#: How many filter combinations' counts one process keeps per content generation: the common
-#: ones (the plain library, a theme, a country) stay; a crawler trying every combination costs
+#: How many filter combinations' counts, facets and orders one process keeps: the common ones
+#: (the plain library, a theme, a country) stay; a crawler trying every combination costs
 #: queries, not memory.
 REMEMBERED_COMBINATIONS = 16
-
-
-def remember_bounded(name, key, load, size=REMEMBERED_COMBINATIONS):
-    """``load()``'s value for ``key``, kept while the tables it was read from are unchanged
-    (network.memo.remember_tables), among the ``size`` most recently used keys of ``name``."""
-    return memo.remember_tables(name, key, load, size=size)
 
 
 def with_card_data(queryset):
@@ -116,6 +110,15 @@ def with_card_data(queryset):
     queryset = (queryset.select_related("locale").prefetch_related("areas", "themes")
                 .annotate(alias_text_language=F("alias_of__locale__language_code")))
     return with_card_images(queryset, "hero_image")
+
+
+def cards_in_order(queryset, pks):
+    """The rows of ``queryset`` with the keys ``pks``, with their card data (``with_card_data``)
+    and in the order of ``pks``, from one query; keys no longer there are left out."""
+    if not pks:
+        return []
+    by_pk = {page.pk: page for page in with_card_data(queryset.filter(pk__in=pks))}
+    return [by_pk[pk] for pk in pks if pk in by_pk]
 
 
 def _with_keys_of(names, values):
@@ -336,18 +339,19 @@ class LibraryQuery:
 
         def build_facets():
             self._labels()  # the labels' tables count among the facets'
-            counts = remember_bounded("casestudies-library-counts", criteria, count)
+            counts = memo.remember_tables("casestudies-library-counts", criteria, count,
+                                          size=REMEMBERED_COMBINATIONS)
             return [self._facet(filterset, param, labels, counts[param]) for param in PARAMS]
 
         # The counts are the same in every language; the facets' labels are not.
-        facets = remember_bounded("casestudies-library-facets", (*criteria, active_language()),
-                                  build_facets)
-        ordered_pks = remember_bounded("casestudies-library-order", (*criteria, self.sort), order)
+        facets = memo.remember_tables("casestudies-library-facets",
+                                      (*criteria, active_language()), build_facets,
+                                      size=REMEMBERED_COMBINATIONS)
+        ordered_pks = memo.remember_tables("casestudies-library-order", (*criteria, self.sort),
+                                           order, size=REMEMBERED_COMBINATIONS)
         page_obj = LenientPaginator(ordered_pks, per_page).get_page(self.params.get("page"))
-        pks = list(page_obj.object_list)
-        by_pk = {page.pk: page for page in with_card_data(
-            filterset.queryset.model.objects.filter(pk__in=pks))} if pks else {}
-        page_obj.object_list = [by_pk[pk] for pk in pks if pk in by_pk]
+        page_obj.object_list = cards_in_order(filterset.queryset.model.objects.all(),
+                                              list(page_obj.object_list))
 
         active = []
         for facet in facets:

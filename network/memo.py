@@ -32,7 +32,9 @@ import threading
 import time
 from collections import OrderedDict
 from contextvars import ContextVar
+from typing import Any, NamedTuple
 
+from django.conf import settings
 from django.core.signals import request_finished, request_started
 from django.db import connection
 
@@ -51,9 +53,15 @@ _request_stamps: ContextVar[dict | None] = ContextVar("network_memo_stamps", def
 _collecting: ContextVar[tuple] = ContextVar("network_memo_collecting", default=())
 # Tables in the FROM and JOIN clauses of a statement (quoted by Django, bare in raw SQL).
 _READ_TABLES = re.compile(r'\b(?:FROM|JOIN)\s+"?([A-Za-z_][\w]*)"?', re.IGNORECASE)
-#: A value kept by remember_tables() is read again after this long whatever its stamps say: a
-#: stamp lost with an unwritable cache leaves a stale value for no longer than that.
-TABLES_MAX_AGE = 300
+
+
+class _Kept(NamedTuple):
+    """A value kept by remember_tables(), with the tables it was read from and their stamps."""
+
+    value: Any
+    tables: tuple
+    stamps: tuple
+    since: float  # time.monotonic() when kept
 
 
 def _start(**kwargs):
@@ -176,14 +184,16 @@ def remember_tables(name, key, load, size=16):
         entries = _tracked.setdefault(name, OrderedDict())
     try:
         entry = entries.get(key)
-        if entry is not None and time.monotonic() - entry[3] < TABLES_MAX_AGE \
-                and _stamps(entry[1]) == entry[2]:
+        # Never older than a cached page may be (PAGE_CACHE_SECONDS): a stamp lost with an
+        # unwritable cache leaves a stale value for no longer than a stale page.
+        if entry is not None and time.monotonic() - entry.since < settings.PAGE_CACHE_SECONDS \
+                and _stamps(entry.tables) == entry.stamps:
             with _tracked_lock:  # threaded servers (tests' live server) share the entries
                 if key in entries:
                     entries.move_to_end(key)
             if _collecting.get():
-                _collecting.get()[-1].update(entry[1])
-            return entry[0]
+                _collecting.get()[-1].update(entry.tables)
+            return entry.value
         before = page_cache().get(GENERATION_KEY)
     except Exception:  # noqa: BLE001 — a cache that cannot be read only costs the queries
         logger.warning("Could not read the tables' stamps; reading from the database.",
@@ -195,7 +205,7 @@ def remember_tables(name, key, load, size=16):
         # with every write and commit): its stamps, read now, are then those of what it read.
         if _spent() or page_cache().get(GENERATION_KEY) != before:
             return value
-        entry = (value, tables, _stamps(tables), time.monotonic())
+        entry = _Kept(value, tables, _stamps(tables), time.monotonic())
         with _tracked_lock:
             entries[key] = entry
             entries.move_to_end(key)

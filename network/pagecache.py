@@ -171,13 +171,8 @@ def written_table(sql):
     return match.group(1).rsplit(".", 1)[-1].lower() if match else None
 
 
-def changes_pages(sql):
-    """Whether ``sql`` writes something a cached page could show."""
-    return _page_table(sql) is not None
-
-
-def _page_table(sql):
-    # The table ``sql`` writes to if a cached page could show it, else None.
+def page_table(sql):
+    """The table ``sql`` writes to if a cached page could show it, else None."""
     table = written_table(sql)
     if table is None or table in IGNORED_TABLES:
         return None
@@ -188,7 +183,7 @@ def _page_table(sql):
 
 def _on_execute(execute, sql, params, many, context):
     result = execute(sql, params, many, context)
-    table = _page_table(sql) if isinstance(sql, str) else None
+    table = page_table(sql) if isinstance(sql, str) else None
     if table is not None:
         new_generation((table,))
         connection = context["connection"]

@@ -1,7 +1,7 @@
 """Template tags through which other pages (home, member areas) show case studies."""
 from django import template
 
-from casestudies.filters import with_card_data
+from casestudies.filters import cards_in_order, with_card_data
 from casestudies.models import CaseStudyIndexPage, CaseStudyPage, active_case_studies
 from network import hub, memo
 from network.translation import active_language, language_name, prefetch_text_languages, text_language
@@ -26,8 +26,7 @@ def latest_case_studies(context, limit=4):
                     .values_list("pk", flat=True)[:limit])
 
     pks = memo.remember_tables("casestudies-latest", (active_language(), limit), latest)
-    by_pk = {page.pk: page for page in with_card_data(CaseStudyPage.objects.filter(pk__in=pks))}
-    pages = prefetch_text_languages([by_pk[pk] for pk in pks if pk in by_pk])
+    pages = prefetch_text_languages(cards_in_order(CaseStudyPage.objects.all(), pks))
     return {"case_studies": pages, "request": context.get("request"), "empty_message": "latest",
             "library": active_library(context.get("request"))}
 

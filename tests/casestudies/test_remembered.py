@@ -2,7 +2,6 @@
 the results' order and the related cases are read once after a write, never served stale."""
 import pytest
 
-from casestudies.filters import remember_bounded
 from network import memo
 
 pytestmark = pytest.mark.django_db
@@ -76,12 +75,12 @@ def test_remembered_combinations_are_bounded(db):
     memo._start()  # as request_started does
     try:
         for i in range(5):
-            assert remember_bounded("test-bounded", i, lambda i=i: i * 10, size=3) == i * 10
+            assert memo.remember_tables("test-bounded", i, lambda i=i: i * 10, size=3) == i * 10
         entries = memo._tracked["test-bounded"]
         assert list(entries) == [2, 3, 4]
         # A key used again is kept; the least recently used goes.
-        assert remember_bounded("test-bounded", 2, lambda: "reloaded", size=3) == 20
-        remember_bounded("test-bounded", 5, lambda: 50, size=3)
+        assert memo.remember_tables("test-bounded", 2, lambda: "reloaded", size=3) == 20
+        memo.remember_tables("test-bounded", 5, lambda: 50, size=3)
         assert list(entries) == [4, 2, 5]
     finally:
         memo._finish()
