@@ -25,7 +25,7 @@ on every listing of the site; the full-text search and the sort order stay in ``
 """
 import re
 from array import array
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import django_filters
 from django.db.models import F
@@ -36,7 +36,7 @@ from django.utils.html import format_html_join
 from django.utils.translation import gettext_lazy as _
 from taggit.models import Tag
 
-from network import memo
+from network import area_picker, memo
 from network.filters import LenientFilterSet, display_value
 from network.localized import localized_expression, localized_field_names
 from network.models import Country, MemberArea, PopulationBand, Theme
@@ -143,6 +143,9 @@ class Facet:
     selected: str = ""
     selected_label: str = ""
     options_html: str = ""  # the options' markup (``render_options``)
+    text_field: bool = False  # a text field with suggestions, not a select (network.area_picker)
+    control_html: str = ""  # that field, rendered for the request (``_with_area_field``)
+    help: str = ""  # what to do with the text field
 
 
 #: The markup of one option: a radio button in the tag list, an <option> in the other filters.
@@ -244,6 +247,27 @@ class LibraryQuery:
             "stakeholder": dict(StakeholderKind.choices),
         }
 
+    def _find_typed_area(self, labels):
+        """An area typed by name (the text field of a large network, network.area_picker) is
+        filtered by as if its slug had been chosen; the links on the page then carry the slug."""
+        typed = self._last("area")
+        if not typed or typed in labels["area"]:
+            return
+        entry = area_picker.find(typed)
+        if entry is not None and entry.slug in labels["area"]:
+            self.params = self.params.copy()
+            self.params.setlist("area", [entry.slug])
+
+    def _with_area_field(self, facet):
+        """A copy of the (remembered, shared) area facet with its text field for this request:
+        the area's name, or what was typed if no area has it, to be corrected (the note says
+        why; never kept in the facet, which other requests share)."""
+        typed = "" if facet.selected else self._last("area")[:area_picker.MAX_TEXT_LENGTH]
+        control = area_picker.AreaInput(key="slug").render(
+            "area", facet.selected or typed,
+            attrs={"id": "filter-area", "aria-describedby": "filter-area-help"})
+        return replace(facet, control_html=control)
+
     def _search_ids(self, base):
         """Primary keys of the case studies matching the search text, best match first."""
         results = base.search(self.search_text, order_by_relevance=True)
@@ -262,11 +286,15 @@ class LibraryQuery:
                 names[selected] = selected
         else:
             names = labels[param]
+        selected_label = str(names.get(selected, "")) if selected else ""
+        if param == "area" and area_picker.use_text_field():
+            # Too many areas for a select: a text field (``_with_area_field``).
+            return Facet(param, label, [], selected, selected_label, text_field=True,
+                         help=str(area_picker.TEXT_FIELD_HELP))
         options = [FacetOption(value, str(name), counts.get(value, 0), value == selected)
                    for value, name in names.items()
                    if counts.get(value) or value == selected]
-        return Facet(param, label, options, selected,
-                     str(names.get(selected, "")) if selected else "",
+        return Facet(param, label, options, selected, selected_label,
                      render_options(param, options))
 
     def querystring(self, **changes):
@@ -290,6 +318,7 @@ class LibraryQuery:
         """Run every query and return a ``LibraryResult``. The query count does not depend on
         the number of case studies."""
         labels = self._labels()
+        self._find_typed_area(labels)
 
         def search():
             # The search's results in order, remembered with the search index's tables.
@@ -349,6 +378,7 @@ class LibraryQuery:
                                       size=REMEMBERED_COMBINATIONS)
         ordered_pks = memo.remember_tables("casestudies-library-order", (*criteria, self.sort),
                                            order, size=REMEMBERED_COMBINATIONS)
+        facets = [self._with_area_field(facet) if facet.text_field else facet for facet in facets]
         page_obj = LenientPaginator(ordered_pks, per_page).get_page(self.params.get("page"))
         page_obj.object_list = cards_in_order(filterset.queryset.model.objects.all(),
                                               list(page_obj.object_list))

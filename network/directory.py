@@ -13,6 +13,7 @@ from django.db.models.functions import Lower, RowNumber
 from django.utils.translation import gettext_lazy as _
 
 from . import memo
+from .area_picker import AreaChoiceField
 from .filters import LenientFilterSet
 from .forms import AreaFilterForm, PeopleFilterForm
 from .images import with_card_images
@@ -155,6 +156,13 @@ def area_letters():
     return letters(MemberArea.objects.in_directory().values_list("name", flat=True))
 
 
+class MemberAreaChoiceFilter(django_filters.ModelChoiceFilter):
+    """A member area by its slug: a select, or a text field with suggestions in a large network
+    (network.area_picker), where a typed name is found as well."""
+
+    field_class = AreaChoiceField
+
+
 class PeopleFilter(DirectoryFilterSet):
     """Filters of the people listing (members only), over the people listed in the directory."""
 
@@ -162,7 +170,7 @@ class PeopleFilter(DirectoryFilterSet):
                                   help_text=_("Name, job title, organisation, area or theme."))
     country = django_filters.ChoiceFilter(label=_("Country"), choices=Country.choices,
                                           empty_label=_("All countries"), method="filter_country")
-    area = django_filters.ModelChoiceFilter(
+    area = MemberAreaChoiceFilter(
         label=_("Member area"), queryset=MemberArea.objects.in_directory(),
         to_field_name="slug", empty_label=_("All areas"), field_name="areas")
     role = django_filters.ChoiceFilter(label=_("Role"), choices=PersonRole.choices,

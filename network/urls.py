@@ -61,6 +61,8 @@ if settings.DEBUG or settings.SERVE_MEDIA:
 urlpatterns += i18n_patterns(
     path("search/", views.search, name="search"),
     path("members/", views.area_index, name="area_index"),
+    # Not a slug (the dot), so never an area's address.
+    path("members/areas.json", views.area_suggestions, name="area_suggestions"),
     # Before <slug>: "people" is also a reserved area slug (MemberArea.clean).
     path("members/people/", views.people_index, name="people_index"),
     path("members/<slug:slug>/", views.area_detail, name="area_detail"),

@@ -1,13 +1,13 @@
 """Views of the network core: member directory, site search, robots and error pages."""
 from django.contrib.auth.decorators import user_passes_test
-from django.http import HttpResponse
+from django.http import HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, render
 from django.template import loader
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_safe
 from wagtail.models import Locale, Page
 
-from . import directory
+from . import area_picker, directory
 from .filters import listing_context
 from .forms import SearchForm
 from .images import with_card_images
@@ -56,6 +56,17 @@ def people_index(request):
         "current_letter": context["filters"].get("letter", ""),
         "show_contact": True,
     })
+
+
+@require_safe
+def area_suggestions(request):
+    """The member areas whose names match ``?q=`` (network.area_picker), as JSON for the text
+    field's list of suggestions: ``{"areas": [{"value": "Leeuwarden", "label": "Netherlands"}]}``.
+    Only areas of the public directory; an empty or unreadable ``q`` finds none."""
+    text = request.GET.getlist("q")[-1] if "q" in request.GET else ""
+    areas = [{"value": entry.text, "label": entry.country}
+             for entry in area_picker.suggest(text)]
+    return JsonResponse({"areas": areas})
 
 
 @require_safe

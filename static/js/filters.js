@@ -3,7 +3,8 @@
  *
  * - details[data-filter-panel]: opened on wide screens (the sidebar is always open there; CSS
  *   does it by itself where ::details-content is supported).
- * - form[data-auto-submit]: sent as soon as a select, checkbox, radio or date changes (never on
+ * - form[data-auto-submit]: sent as soon as a select, checkbox, radio or date changes, or a
+ *   member area is picked from its suggestions (area-picker.js marks it data-picked; never on
  *   keystrokes in a text field: Enter sends those), without its empty fields. After the new page
  *   loads, focus goes to the results heading (#results-heading or [data-results-heading]) so a
  *   screen reader hears the count.
@@ -40,6 +41,8 @@
 
   function isAutoSubmitControl(element) {
     if (element.tagName === 'SELECT') return true;
+    // A member area picked from its suggestions (area-picker.js), not one being typed.
+    if (element.hasAttribute('data-picked')) return true;
     if (element.tagName !== 'INPUT') return false;
     return ['checkbox', 'radio', 'date', 'month', 'week', 'time'].indexOf(element.type) !== -1;
   }

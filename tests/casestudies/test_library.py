@@ -318,3 +318,45 @@ def test_query_count_does_not_grow_with_the_number_of_case_studies(
     # 25 before #15; two more for languages: the active locale for routing (Wagtail) and
     # the versions of the page for the language switcher and the alternates.
     assert max(many.values()) <= 27
+
+
+# --- a large network: the area filter is a text field with suggestions (network.area_picker) --
+
+
+@pytest.fixture
+def many_areas(settings, areas):
+    settings.AREA_SELECT_LIMIT = 2
+    return areas
+
+
+def test_in_a_large_network_the_area_filter_is_typed(client, library, cases, many_areas):
+    page = html(client.get(library.url))
+    assert not re.search(r'<select [^>]*name="area"', page)
+    assert '<option value="koge"' not in page  # none of the areas' names ride along
+    field = re.search(r'<input [^>]*name="area"[^>]*>', page).group(0)
+    assert 'id="filter-area"' in field and 'list="filter-area-suggestions"' in field
+    assert 'aria-describedby="filter-area-help"' in field and 'value=""' in field
+    assert 'data-area-suggest="/en/members/areas.json"' in field
+    assert '<label for="filter-area">Member area</label>' in page
+    assert 'id="filter-area-help">Type part of the name, then choose it from the suggestions.' in page
+
+
+@pytest.mark.parametrize("typed", ["Vlaardingen city centre", "vlaardingen CITY centre ",
+                                   "vlaardingen"])
+def test_a_typed_area_name_filters_as_its_slug_does(client, library, cases, many_areas, typed):
+    response = client.get(library.url, {"area": typed, "sort": "title"})
+    assert titles(response) == {cases["popup"].title, cases["exchange"].title}
+    page = html(response)
+    assert re.search(r'<input [^>]*name="area"[^>]*value="Vlaardingen city centre"', page)
+    # Links (pages, chips, sort) carry the slug, as the select's did.
+    assert response.context["library"].querystring == "area=vlaardingen&sort=title"
+    assert "have been ignored" not in page
+
+
+def test_an_unknown_typed_area_is_ignored_with_a_note(client, library, cases, many_areas):
+    response = client.get(library.url, {"area": "Vlaardinge"})
+    assert "Member area “Vlaardinge”" in html(response)
+    assert re.search(r'<input [^>]*name="area"[^>]*value="Vlaardinge"', html(response))
+    # What one visitor typed is theirs alone: the plain library (same filters) shows none of it.
+    assert re.search(r'<input [^>]*name="area"[^>]*value=""', html(client.get(library.url)))
+    assert len(response.context["library"].case_studies) == 4

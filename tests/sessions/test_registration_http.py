@@ -648,3 +648,57 @@ def test_manage_page_query_count_does_not_grow_with_waiting_lists(client, make_s
         page = html_of(client.get(url))
     assert page.count("Number 1 on the waiting list.") == 5
     assert len(five) == len(one)
+
+
+# --- a large network: the member area is typed, with suggestions (network.area_picker) -------
+
+
+@pytest.fixture
+def many_areas(settings, delft):
+    """More areas in the directory than a select offers: the form's area is a text field."""
+    settings.AREA_SELECT_LIMIT = 2
+    MemberAreaFactory(name="Delfzijl", slug="delfzijl")
+    MemberAreaFactory(name="Den Bosch", slug="den-bosch")
+    return delft
+
+
+def test_in_a_large_network_the_area_is_typed_not_scrolled_for(client, make_session, many_areas):
+    page = html_of(client.get(make_session().url))
+    assert "<option" not in page and "Delfzijl" not in page  # no list of every area in the page
+    field = re.search(r'<input [^>]*name="area"[^>]*>', page).group(0)
+    assert 'list="id_area-suggestions"' in field and "required" in field
+    assert 'data-area-suggest="/en/members/areas.json"' in field
+    assert '<datalist id="id_area-suggestions"></datalist>' in page
+    assert "Type part of the name, then choose it from the suggestions." in page
+
+
+def test_a_typed_area_name_signs_up_for_that_area(client, make_session, many_areas):
+    session = make_session()
+    response = client.post(register_url(session), form_data(many_areas, area="  dELFT "))
+    assert response.status_code == 303
+    assert Registration.objects.get().area == many_areas
+
+
+def test_an_unknown_area_name_is_answered_with_the_nearest_and_nothing_typed_is_lost(
+        client, make_session, many_areas):
+    MemberAreaFactory(name="Delftshaven", slug="delftshaven",
+                      membership_status=MembershipStatus.FORMER)
+    session = make_session()
+    data = form_data(many_areas, area="Delf")
+    page = html_of(client.post(register_url(session), data))
+    assert ("No member area in the directory is called “Delf”. Did you mean: “Delft”, "
+            "“Delfzijl”?") in page  # a former member is never offered
+    assert 'value="Delf"' in page and 'value="Sanne de Vries"' in page
+    assert not Registration.objects.exists()
+    # A former member's name is refused like any unknown one.
+    page = html_of(client.post(register_url(session), form_data(many_areas, area="Delftshaven")))
+    assert "No member area in the directory is called “Delftshaven”" in page
+
+
+def test_a_members_own_area_is_filled_in_by_name(client, make_session, many_areas):
+    user = UserFactory(email="sanne@example.nl")
+    identity.mark_verified(user, user.email)
+    PersonFactory(name="Sanne de Vries", user=user, email=user.email, areas=[many_areas])
+    client.force_login(user)
+    field = re.search(r'<input [^>]*name="area"[^>]*>', html_of(client.get(make_session().url)))
+    assert 'value="Delft"' in field.group(0)
