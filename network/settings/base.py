@@ -151,10 +151,6 @@ PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE", True)
 PAGE_CACHE_ALIAS = "pages"
 # No page is kept longer than this, whatever happens (seconds).
 PAGE_CACHE_SECONDS = int(env_str("PAGE_CACHE_SECONDS", "600"))
-# Above this many member areas in the directory, a field that picks one (the library's filter,
-# the sign-up form, the people filter) is a text field with suggestions, not a select
-# (network/area_picker.py).
-AREA_SELECT_LIMIT = int(env_str("AREA_SELECT_LIMIT", "100"))
 # What code renders the pages (e.g. the deployed commit); unset, a digest of the source files.
 PAGE_CACHE_RELEASE = env_str("PAGE_CACHE_RELEASE")
 _DATABASE_IDENTITY = hashlib.sha256("|".join(
@@ -174,6 +170,11 @@ else:
         "TIMEOUT": PAGE_CACHE_SECONDS,
         "OPTIONS": {"MAX_ENTRIES": 20_000},
     }
+
+# Above this many member areas in the directory, a field that picks one (the library's filter,
+# the sign-up form, the people filter) is a text field with suggestions, not a select
+# (network/area_picker.py).
+AREA_SELECT_LIMIT = int(env_str("AREA_SELECT_LIMIT", "100"))
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
