@@ -26,6 +26,7 @@ on every listing of the site; the full-text search and the sort order stay in ``
 import re
 from array import array
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 
 import django_filters
 from django.db.models import F
@@ -44,6 +45,7 @@ from network.pagination import SHORT_PAGE_SIZE, LenientPaginator
 from network.params import search_text
 from network.translation import active_language, prefetch_text_languages
 
+from .cards import cards_html
 from .choices import SortOrder, StakeholderKind
 
 MAX_QUERY_LENGTH = 200
@@ -170,8 +172,8 @@ def render_options(param, options):
 class LibraryResult:
     """What the library template needs: one page of results and everything around it."""
 
-    page_obj: object
-    case_studies: list
+    page_obj: object  # its object_list: the keys of the page's case studies, in order
+    cards: str  # their cards' markup (casestudies.cards)
     total: int
     facets: list
     active: list  # (label, value label, query string without this filter)
@@ -185,6 +187,14 @@ class LibraryResult:
     clear_search: str = ""  # the query string without the search, for its removable chip
     theme: dict = None  # {"slug", "name"} of the selected theme, for its feed
     theme_feeds: list = field(default_factory=list)  # [{"slug", "name"}] of every theme
+
+    @cached_property
+    def case_studies(self):
+        """The page's case studies as pages, in order (the template needs only ``cards``)."""
+        from .models import CaseStudyPage  # the models import this module
+
+        return prefetch_text_languages(cards_in_order(CaseStudyPage.objects.all(),
+                                                      list(self.page_obj.object_list)))
 
 
 class LibraryQuery:
@@ -314,9 +324,9 @@ class LibraryQuery:
                 query[key] = value
         return query
 
-    def run(self, per_page=SHORT_PAGE_SIZE):
-        """Run every query and return a ``LibraryResult``. The query count does not depend on
-        the number of case studies."""
+    def run(self, per_page=SHORT_PAGE_SIZE, request=None):
+        """Run every query and return a ``LibraryResult`` (``request``: for the cards' links).
+        The query count does not depend on the number of case studies."""
         labels = self._labels()
         self._find_typed_area(labels)
 
@@ -380,8 +390,7 @@ class LibraryQuery:
                                            order, size=REMEMBERED_COMBINATIONS)
         facets = [self._with_area_field(facet) if facet.text_field else facet for facet in facets]
         page_obj = LenientPaginator(ordered_pks, per_page).get_page(self.params.get("page"))
-        page_obj.object_list = cards_in_order(filterset.queryset.model.objects.all(),
-                                              list(page_obj.object_list))
+        page_obj.object_list = list(page_obj.object_list)
 
         active = []
         for facet in facets:
@@ -392,10 +401,9 @@ class LibraryQuery:
                         (SortOrder.TITLE, SortOrder.TITLE.label)]
         if self.q:
             sort_options.insert(0, (SortOrder.RELEVANCE, SortOrder.RELEVANCE.label))
-        page_obj.object_list = prefetch_text_languages(page_obj.object_list)
         return LibraryResult(
             page_obj=page_obj,
-            case_studies=list(page_obj.object_list),
+            cards=cards_html(page_obj.object_list, request),
             total=page_obj.paginator.count,
             facets=facets,
             active=active,

@@ -127,7 +127,8 @@ class CaseStudyIndexPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["library"] = LibraryQuery(self, request.GET).run(per_page=self.page_size)
+        context["library"] = LibraryQuery(self, request.GET).run(per_page=self.page_size,
+                                                                 request=request)
         return context
 
 

@@ -1,8 +1,9 @@
 """Template tags through which other pages (home, member areas) show case studies."""
 from django import template
 
-from casestudies.filters import cards_in_order, with_card_data
-from casestudies.models import CaseStudyIndexPage, CaseStudyPage, active_case_studies
+from casestudies.cards import cards_html, render_cards
+from casestudies.filters import with_card_data
+from casestudies.models import CaseStudyIndexPage, active_case_studies
 from network import hub, memo
 from network.translation import active_language, language_name, prefetch_text_languages, text_language
 
@@ -25,17 +26,18 @@ def latest_case_studies(context, limit=4):
         return list(active_case_studies().order_by("-first_published_at", "-pk")
                     .values_list("pk", flat=True)[:limit])
 
+    request = context.get("request")
     pks = memo.remember_tables("casestudies-latest", (active_language(), limit), latest)
-    pages = prefetch_text_languages(cards_in_order(CaseStudyPage.objects.all(), pks))
-    return {"case_studies": pages, "request": context.get("request"), "empty_message": "latest",
-            "library": active_library(context.get("request"))}
+    return {"cards": cards_html(pks, request), "request": request, "empty_message": "latest",
+            "library": active_library(request)}
 
 
 @register.inclusion_tag("casestudies/includes/case_study_list.html", takes_context=True)
 def area_case_studies(context, area, limit=None):
     """Case studies a member area took part in, newest first (of the active language's tree)."""
     pages = prefetch_text_languages(_cards(active_case_studies().filter(areas=area))[:limit])
-    return {"case_studies": pages, "request": context.get("request"), "empty_message": "area"}
+    return {"cards": render_cards(pages, context.get("request")), "request": context.get("request"),
+            "empty_message": "area"}
 
 
 def active_library(request=None):

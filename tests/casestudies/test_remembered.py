@@ -124,3 +124,60 @@ def test_library_search_follows_the_search_index(client, make_case):
     backend.add(later)
     assert sorted(listed(client.get("/en/case-studies/?q=market"))) == [
         "Market hall revival", "Market square events"]
+
+
+def card_texts(response):
+    """The title, areas and themes of each card as the page shows them."""
+    import re
+
+    page = response.content.decode()
+    return [(title, areas, re.findall(r'<span class="chip">([^<]+)</span>', rest))
+            for title, areas, rest in re.findall(
+                r'<h3 class="card__title"><a href="[^"]+">([^<]+)</a></h3>.*?'
+                r'<span class="case-card__areas">([^<]*)</span>(.*?)</li>', page, flags=re.S)]
+
+
+def test_kept_cards_follow_every_change_they_show(client, make_case, themes, monkeypatch):
+    """The cards' markup is kept (casestudies.cards), and each change a card shows is on the
+    next page: a new title, an area or a theme renamed, a case unpublished. Written as another
+    host would, so that only the tables' stamps can tell."""
+    from tests.factories import MemberAreaFactory
+
+    monkeypatch.setattr(memo, "forget", lambda: None)
+    area = MemberAreaFactory(name="Vlaardingen city centre", slug="vlaardingen")
+    case = make_case(title="Pop-up shops", areas=[area], themes=[themes["vacancy"]])
+    other = make_case(title="Gift card", areas=[area], themes=[themes["branding"]])
+    for url in ("/en/", "/en/case-studies/"):
+        client.get(url)  # kept now
+    assert card_texts(client.get("/en/case-studies/")) == [
+        ("Gift card", "Vlaardingen city centre", ["Branding"]),
+        ("Pop-up shops", "Vlaardingen city centre", ["Vacancy"])]
+
+    case.title = "Pop-up shops in empty units"
+    case.save_revision().publish()
+    area.name = "Binnenstad Vlaardingen"
+    area.save()
+    themes["vacancy"].name = "Empty shops"
+    themes["vacancy"].save()
+    expected = [("Pop-up shops in empty units", "Binnenstad Vlaardingen", ["Empty shops"]),
+                ("Gift card", "Binnenstad Vlaardingen", ["Branding"])]
+    assert card_texts(client.get("/en/case-studies/")) == expected
+    assert card_texts(client.get("/en/")) == expected  # the home page's latest
+
+    other.unpublish()
+    assert [title for title, *_ in card_texts(client.get("/en/case-studies/"))] == [
+        "Pop-up shops in empty units"]
+
+
+def test_kept_cards_are_not_read_again_after_a_write_elsewhere(client, make_case, themes):
+    from django.contrib.auth.models import Group
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    make_case(title="Vacancy case", themes=[themes["vacancy"]])
+    client.get("/en/case-studies/")
+    Group.objects.create(name="Written by another request")  # shown on no card
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get("/en/case-studies/")
+    assert [title for title, *_ in card_texts(response)] == ["Vacancy case"]
+    assert not [q for q in queries if "casestudies_casestudypage_themes" in q["sql"]]
