@@ -10,6 +10,8 @@ import django_filters
 from django import forms
 from django.db.models import Count, F, Q, Window
 from django.db.models.functions import Lower, RowNumber
+from django.template.loader import get_template
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
 from . import memo
@@ -64,10 +66,14 @@ def letters(names):
 
 
 def region_choices():
-    """(region, "Region (n)") pairs of the regions areas in the directory are in, one query."""
-    rows = (MemberArea.objects.in_directory().exclude(region="").values("region")
-            .annotate(n=Count("pk")).order_by("region"))
-    return [(row["region"], f"{row['region']} ({row['n']})") for row in rows]
+    """(region, "Region (n)") pairs of the regions areas in the directory are in: one query,
+    then kept until an area is written (network.memo.remember_tables)."""
+    def load():
+        rows = (MemberArea.objects.in_directory().exclude(region="").values("region")
+                .annotate(n=Count("pk")).order_by("region"))
+        return [(row["region"], f"{row['region']} ({row['n']})") for row in rows]
+
+    return memo.remember_tables("network.directory.regions", (), load)
 
 
 def _letter_filter():
@@ -138,6 +144,30 @@ class AreaFilter(DirectoryFilterSet):
         return queryset.filter(pk__in=Person.objects.in_directory()
                                .filter(expertise=value).values("areas"))
 
+AREA_CARD_TEMPLATE = "network/includes/area_card.html"
+#: How many pages of area cards one process keeps (per language).
+REMEMBERED_CARD_PAGES = 32
+
+
+def area_cards(pks):
+    """The cards of the member areas with the keys ``pks``, in that order, as markup: read
+    (areas, pictures, people counts) and written once, then kept until a table they were read
+    from is written (network.memo.remember_tables). A card is the same for every visitor."""
+    pks = tuple(pks)
+    if not pks:
+        return ""
+
+    def load():
+        areas = {area.pk: area for area in with_people_counts(
+            with_card_images(MemberArea.objects.filter(pk__in=pks)))}
+        template = get_template(AREA_CARD_TEMPLATE)
+        return "".join(template.render({"area": areas[pk]}) for pk in pks if pk in areas)
+
+    return mark_safe(memo.remember_tables(  # noqa: S308 — written by the template engine, escaped there
+        "network.directory.area-cards", (pks, active_language()), load,
+        size=REMEMBERED_CARD_PAGES))
+
+
 def with_people_counts(areas):
     """The areas as a list, each with ``people_count``: its people listed in the directory.
     One query for a page of areas."""
@@ -152,8 +182,10 @@ def with_people_counts(areas):
 
 
 def area_letters():
-    """Initials of the areas in the directory (one query)."""
-    return letters(MemberArea.objects.in_directory().values_list("name", flat=True))
+    """Initials of the areas in the directory: one query over every area's name, then kept
+    until an area is written."""
+    return memo.remember_tables("network.directory.area-letters", (), lambda: letters(
+        MemberArea.objects.in_directory().values_list("name", flat=True)))
 
 
 class MemberAreaChoiceFilter(django_filters.ModelChoiceFilter):
@@ -211,8 +243,10 @@ class PeopleFilter(DirectoryFilterSet):
             ).values("pk"))
 
 def people_letters():
-    """Initials of the people listed in the directory (one query)."""
-    return letters(Person.objects.in_directory().values_list("name", flat=True))
+    """Initials of the people listed in the directory: one query over every name, then kept
+    until a person is written."""
+    return memo.remember_tables("network.directory.people-letters", (), lambda: letters(
+        Person.objects.in_directory().values_list("name", flat=True)))
 
 
 # The schematic map on the home page: each country a panel of the drawing, its areas dots placed

@@ -174,11 +174,15 @@ class LenientFilterSet(django_filters.FilterSet):
         return counts
 
 
-def listing_context(request, filterset, per_page=PAGE_SIZE):
+def listing_context(request, filterset, per_page=PAGE_SIZE, keys_only=False):
     """What every filtered listing's template gets: the filter form, the valid filters, one
     page of results, their total, the labels of the filters that were ignored, and the active
-    filters (``active_filters``, ``active_count``) for the filter panel's toggle and chips."""
-    page = paginate(request, filterset.qs, per_page)
+    filters (``active_filters``, ``active_count``) for the filter panel's toggle and chips.
+    With ``keys_only`` the page holds the results' primary keys rather than the rows."""
+    results = filterset.qs
+    if keys_only:
+        results = results.prefetch_related(None).values_list("pk", flat=True)
+    page = paginate(request, results, per_page)
     active = filterset.active_filters(request.GET)
     return {
         "form": filterset.form,

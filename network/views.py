@@ -21,10 +21,11 @@ from .translation import active_language, language_name, prefetch_text_languages
 @require_safe
 def area_index(request):
     """The member directory: areas with search, filters, order and an A–Z letter jump."""
-    context = listing_context(request, directory.AreaFilter(request.GET))
+    # Only the keys of a page of areas: their cards are kept as markup (directory.area_cards).
+    context = listing_context(request, directory.AreaFilter(request.GET), keys_only=True)
     return render(request, "network/area_index.html", {
         **context,
-        "areas": directory.with_people_counts(context["page_obj"].object_list),
+        "area_cards": directory.area_cards(context["page_obj"].object_list),
         "letters": directory.area_letters(),
         "current_letter": context["filters"].get("letter", ""),
     })

@@ -196,3 +196,44 @@ def test_people_listing_paginates(member_client, areas):
     assert "Page 1 of 2" in html
     html2 = member_client.get("/en/members/people/?page=2").content.decode()
     assert "Zz Person 29" in html2 and "Zz Person 29" not in html
+
+
+# --- what the listings keep (#17): cards, letters and regions follow every write ------------
+
+
+def _area_cards(response):
+    import re
+
+    return re.findall(r'<h3 class="card__title"><a href="[^"]+">([^<]+)</a></h3>.*?'
+                      r'<span class="badge badge--neutral">([^<]+)</span>',
+                      response.content.decode(), flags=re.S)
+
+
+def test_kept_area_cards_letters_and_regions_follow_every_write(client, areas, monkeypatch):
+    """Written as another host would (only the tables' stamps tell): a rename, a person
+    listed or hidden, a new area and its region are on the next page."""
+    from network import memo
+
+    monkeypatch.setattr(memo, "forget", lambda: None)
+    client.get("/en/members/")  # kept now
+    assert '<a href="?letter=A">A</a>' not in client.get("/en/members/").content.decode()
+    assert _area_cards(client.get("/en/members/")) == [
+        ("Boxtel centrum", "0 people in the directory"),
+        ("Køge bymidte", "1 person in the directory")]
+
+    areas["boxtel"].name = "Boxtel binnenstad"
+    areas["boxtel"].save()
+    PersonFactory(name="Bas Boxtel", areas=[areas["boxtel"]])
+    mette = areas["koge"].people.get(name="Mette Holm")
+    mette.listed_in_directory = False
+    mette.save()
+    MemberAreaFactory(name="Aalborg midtby", slug="aalborg", country=Country.DENMARK,
+                      region="Region Nordjylland")
+    response = client.get("/en/members/")
+    assert _area_cards(response) == [
+        ("Aalborg midtby", "0 people in the directory"),
+        ("Boxtel binnenstad", "1 person in the directory"),
+        ("Køge bymidte", "0 people in the directory")]
+    page = response.content.decode()
+    assert '<a href="?letter=A">A</a>' in page  # the new initial in the letter jump
+    assert "Region Nordjylland (1)" in page

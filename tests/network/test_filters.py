@@ -1,5 +1,7 @@
 """The one filter mechanism (network.filters) and paging (network.pagination), as the member
 directory uses them: odd input is ignored with a note, never an error."""
+import re
+
 import pytest
 from django.test import RequestFactory
 
@@ -68,7 +70,8 @@ def test_a_note_names_every_ignored_filter_in_the_forms_order(client, areas):
 def test_repeated_parameters_use_the_last_value_given(client, member_client, areas):
     # An empty repeat (from a form with two fields of the same name) does not clear the filter.
     response = client.get("/en/members/?country=NL&country=DK&country=")
-    assert [area.name for area in response.context["areas"]] == ["Køge bymidte"]
+    assert re.findall(r'<h3 class="card__title"><a href="[^"]+">([^<]+)</a>',
+                      response.content.decode()) == ["Køge bymidte"]
     assert NOTE not in response.content.decode()
     response = member_client.get("/en/members/people/?area=koge&area=boxtel&area=")
     assert [person.name for person in response.context["people"]] == ["Bas Boxtel"]
