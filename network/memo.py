@@ -168,13 +168,15 @@ def _load_recording(load):
     return value, tuple(sorted(tables))
 
 
-def remember_tables(name, key, load, size=16):
+def remember_tables(name, key, load, size=16, valid=None):
     """``load()``'s value for ``key``, kept in this process while no table it was read from has
     been written (in any process, :func:`_stamps`), among the ``size`` most recently used keys
     of ``name``; in a request only.
 
     ``load`` must read everything its value depends on from the database (or from other
-    ``remember_tables`` values), not from the clock or the request.
+    ``remember_tables`` values), not from the clock or the request. A value that holds for a
+    while only (the next moment pages change by the clock) gives ``valid(value)``: asked before
+    a kept value is used, false reads it again.
     """
     from .pagecache import GENERATION_KEY, page_cache
 
@@ -187,7 +189,7 @@ def remember_tables(name, key, load, size=16):
         # Never older than a cached page may be (PAGE_CACHE_SECONDS): a stamp lost with an
         # unwritable cache leaves a stale value for no longer than a stale page.
         if entry is not None and time.monotonic() - entry.since < settings.PAGE_CACHE_SECONDS \
-                and _stamps(entry.tables) == entry.stamps:
+                and (valid is None or valid(entry.value)) and _stamps(entry.tables) == entry.stamps:
             with _tracked_lock:  # threaded servers (tests' live server) share the entries
                 if key in entries:
                     entries.move_to_end(key)

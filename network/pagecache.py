@@ -236,6 +236,21 @@ def next_change(now=None):
     return min(moments, default=None)
 
 
+def kept_next_change():
+    """:func:`next_change` as a timestamp (or None), kept in the process by the tables its
+    hooks read (network.memo.remember_tables) until the moment has passed: a key for values
+    that change by the clock, which stay the same until then unless one of those tables is
+    written."""
+    from . import memo
+
+    def load():
+        change = next_change()
+        return change.timestamp() if change else None
+
+    return memo.remember_tables("network.pagecache.next-change", (), load, size=1,
+                                valid=lambda moment: moment is None or moment > timezone.now().timestamp())
+
+
 def _seconds_to_keep(generation, now):
     """How long an entry stored now may live: until the next change by the clock, at most
     ``PAGE_CACHE_SECONDS``. The next change is looked up once per generation."""

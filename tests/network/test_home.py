@@ -225,3 +225,29 @@ def test_counts_latest_cases_and_areas_follow_writes_from_another_host(client, l
     area.save()
     MemberAreaFactory(name="Schiedam centre", slug="schiedam", municipality="Schiedam")
     assert [a for a in home()[2] if "centre" in a] == ["Schiedam centre", "Vlaardingen centre"]
+
+
+def test_the_tiles_upcoming_sessions_follow_the_clock_and_every_write(client, library, programme,
+                                                                      monkeypatch):
+    """The tiles' session counts are kept (sessions.wagtail_hooks) until a table they read is
+    written, or a session ends (the next moment pages change by the clock): written as another
+    host would and with the clock moved, the next home page counts again."""
+    from network import memo
+
+    monkeypatch.setattr(memo, "forget", lambda: None)
+    now = {"at": timezone.now()}
+    monkeypatch.setattr(timezone, "now", lambda: now["at"])
+    vacancy = ThemeFactory(slug="test-vacancy", name="Vacancy")
+    soon = SessionPageFactory(parent=programme, date=in_days(1), themes=[vacancy])
+
+    def sessions_figure():
+        tile = soup(client.get("/en/")).select_one(".theme-card")
+        return [li.get_text(strip=True) for li in tile.select(".theme-card__figures li")] \
+            if tile else []
+
+    assert sessions_figure() == ["1 upcoming session"]
+    assert sessions_figure() == ["1 upcoming session"]  # kept
+    SessionPageFactory(parent=programme, date=in_days(20), themes=[vacancy])
+    assert sessions_figure() == ["2 upcoming sessions"]
+    now["at"] = soon.ends_at + datetime.timedelta(minutes=1)  # the first one is over
+    assert sessions_figure() == ["1 upcoming session"]
