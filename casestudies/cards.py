@@ -42,8 +42,8 @@ def cards_html(pks, request=None):
         from .models import CaseStudyPage
 
         cases = cards_in_order(CaseStudyPage.objects.all(), pks)
-        return str(render_cards(prefetch_text_languages(cases), request))
+        return render_cards(prefetch_text_languages(cases), request)
 
     host = request.get_host() if request is not None else ""
-    return mark_safe(memo.remember_tables("casestudies.cards", (pks, active_language(), host),  # noqa: S308 — markup of render_cards
-                                          load, size=REMEMBERED_LISTS))
+    return memo.remember_tables("casestudies.cards", (pks, active_language(), host), load,
+                                size=REMEMBERED_LISTS)

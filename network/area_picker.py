@@ -63,6 +63,7 @@ class AreaEntry:
 class AreaDirectory:
     entries: tuple  # AreaEntry, by the text shown
     by_text: dict  # case-folded text, name, English name or slug → AreaEntry (unambiguous only)
+    by_pk: dict  # str(pk) → AreaEntry
 
 
 def _fold(text):
@@ -97,7 +98,7 @@ def directory():
         entries.sort(key=lambda entry: (entry.folded, entry.pk))
         # Slugs last: unique, so they win over a name that happens to be spelled like one.
         by_text.update({entry.slug: entry for entry in entries})
-        return AreaDirectory(tuple(entries), by_text)
+        return AreaDirectory(tuple(entries), by_text, {str(entry.pk): entry for entry in entries})
 
     return memo.remember_tables("network.area_picker.directory", active_language(), load)
 
@@ -156,13 +157,12 @@ class AreaInput(forms.Widget):
         self.empty_label = empty_label
 
     def _entry(self, value):
-        """The area ``value`` stands for: its key, or a name typed as it is found."""
+        """The area ``value`` stands for: its key, or a name typed as it is found (``find``
+        also finds slugs)."""
         if value in (None, ""):
             return None
-        for entry in directory().entries:
-            if str(getattr(entry, self.key)) == str(value):
-                return entry
-        return find(value)
+        by_key = directory().by_pk.get(str(value)) if self.key == "pk" else None
+        return by_key or find(value)
 
     def render(self, name, value, attrs=None, renderer=None):
         attrs = self.build_attrs(self.attrs, attrs)

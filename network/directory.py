@@ -144,6 +144,7 @@ class AreaFilter(DirectoryFilterSet):
         return queryset.filter(pk__in=Person.objects.in_directory()
                                .filter(expertise=value).values("areas"))
 
+
 AREA_CARD_TEMPLATE = "network/includes/area_card.html"
 #: How many pages of area cards one process keeps (per language).
 REMEMBERED_CARD_PAGES = 32

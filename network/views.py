@@ -64,9 +64,8 @@ def area_suggestions(request):
     """The member areas whose names match ``?q=`` (network.area_picker), as JSON for the text
     field's list of suggestions: ``{"areas": [{"value": "Leeuwarden", "label": "Netherlands"}]}``.
     Only areas of the public directory; an empty or unreadable ``q`` finds none."""
-    text = request.GET.getlist("q")[-1] if "q" in request.GET else ""
     areas = [{"value": entry.text, "label": entry.country}
-             for entry in area_picker.suggest(text)]
+             for entry in area_picker.suggest(request.GET.get("q", ""))]
     return JsonResponse({"areas": areas})
 
 

@@ -193,7 +193,7 @@ def upcoming_sessions_per_theme(request):
 
     Kept until a table it reads is written or the next moment pages change by the clock
     (a session ending, network.pagecache.kept_next_change): counting every upcoming session
-    of 5,000 was a fifth of the home page."""
+    of 5,000 was half of the home page at #17's size."""
     def count():
         rows = (SessionPage.objects.published().upcoming(timezone.now())
                 .exclude(status=SessionStatus.CANCELLED).filter(themes__isnull=False)

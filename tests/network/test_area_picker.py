@@ -99,3 +99,12 @@ def test_a_short_directory_keeps_its_select(member_client, areas, settings):
     html = member_client.get("/en/members/people/?area=aabenraa").content.decode()
     assert '<option value="aabenraa" selected>Åbenrå bymidte</option>' in html
     assert "areas.json" not in html
+
+
+def test_suggestions_carry_a_name_and_a_country_only(client, areas):
+    """Nothing of the directory's members-only side (people, contacts) rides along."""
+    PersonFactory(name="Mette Holm", email="mette@aabenraa.example", phone="+45 20 00 00 01",
+                  areas=[areas["aabenraa"]])
+    response = client.get(SUGGEST, {"q": "aben"})
+    assert response.json() == {"areas": [{"value": "Åbenrå bymidte", "label": "Denmark"}]}
+    assert b"mette" not in response.content.lower() and b"+45" not in response.content
