@@ -23,6 +23,7 @@ from network.translation import active_language, language_name, prefetch_text_la
 
 from . import roles, structured_data
 from .blocks import SECTION_KINDS, CaseStudyBodyBlock
+from .cards import cards_html, render_cards
 from .choices import StakeholderKind
 from .filters import LibraryQuery, with_card_data
 from .forms import CaseStudyPageForm
@@ -381,24 +382,47 @@ class CaseStudyPage(Page):
                 outline.append((block.id, heading))
         return outline
 
-    def get_related_case_studies(self, limit=3, remember=False):
+    def _related_candidates(self):
+        return (CaseStudyPage.objects.live().public().filter(locale_id=self.locale_id)
+                .exclude(translation_key=self.translation_key))
+
+    def kept_facts(self, limit=3):
+        """What this page, served (not previewed), shows of other rows: ``related`` (the keys
+        of ``get_related_case_studies``), ``source_language`` (the language it was translated
+        from, see ``translated_from``) and ``involves`` (the stakeholder kinds involved).
+        Read once, then again only after a write to a table they were read from
+        (network.memo.remember_tables): choosing the related cases counts the themes of every
+        case sharing one, and the stakeholders are five subqueries."""
+        def load():
+            source = (Translation.objects.filter(source__object_id=OuterRef("translation_key"),
+                                                 target_locale_id=OuterRef("locale_id"))
+                      .values("source__locale__language_code")[:1])
+            # The kinds are a fixed list (StakeholderKind, rows made by a migration in the
+            # same order): whether the case involves each is a yes/no.
+            involves = {f"involves_{kind}": Exists(Stakeholder.objects.filter(
+                code=kind, case_studies=OuterRef("pk"))) for kind in StakeholderKind.values}
+            row = (CaseStudyPage.objects.filter(pk=self.pk)
+                   .annotate(source_language=Subquery(source), **involves)
+                   .values("source_language", *involves).first()) or {}
+            return {"related": self._related_pks(self._related_candidates(), limit),
+                    "source_language": row.get("source_language"),
+                    "involves": [kind for kind in StakeholderKind.values
+                                 if row.get(f"involves_{kind}")]}
+
+        return memo.remember_tables("casestudies-page-facts", (self.pk, limit), load,
+                                    size=RELATED_REMEMBERED)
+
+    def get_related_case_studies(self, limit=3):
         """Editor-chosen related cases first, then others that share the most themes.
 
         Only live, public cases of this page's tree are returned (an editor may have chosen a
         case in another language's tree: its version in this tree is shown); at most ``limit``
-        in total, in a handful of queries whatever the size of the library. With ``remember``
-        (a page served, not a preview) which cases they are is read once, then again only after
-        a write to a table it was read from (network.memo.remember_tables): choosing them counts
-        the themes of every case sharing one.
+        in total, in a handful of queries whatever the size of the library. Loaded with their
+        card data, and this page's own areas, themes and picture with them (a preview shows
+        the unsaved ones).
         """
-        candidates = (CaseStudyPage.objects.live().public().filter(locale_id=self.locale_id)
-                      .exclude(translation_key=self.translation_key))
-        if remember and self.pk:
-            pks = memo.remember_tables("casestudies-related", (self.pk, limit),
-                                       lambda: self._related_pks(candidates, limit),
-                                       size=RELATED_REMEMBERED)
-        else:
-            pks = self._related_pks(candidates, limit)
+        candidates = self._related_candidates()
+        pks = self._related_pks(candidates, limit)
         related = []
         if pks:
             cards = with_card_data(candidates.filter(pk__in=pks))
@@ -452,43 +476,42 @@ class CaseStudyPage(Page):
                       .values_list("translation_key", "pk"))
         return [chosen[key] for key in dict.fromkeys(wanted) if key in chosen]
 
-    def _load_own_facts(self, preview=False):
-        """Read this page's picture (for ``card_image``), the language it was translated from
-        (``translated_from``) and the stakeholders involved in one query; returns the
-        stakeholders' names. Nothing is read for a page not saved yet, and in a preview the
-        stakeholders are the ones in memory."""
+    def _load_preview_facts(self):
+        """For a preview: read this page's saved picture (for ``card_image``) and the language
+        it was translated from (``translated_from``) in one query; returns the names of the
+        stakeholders in memory (perhaps unsaved). Nothing is read for a page not saved yet."""
         self._translated_from = None
-        if not self.pk:
-            return [str(kind) for kind in self.stakeholders.all()]
-        source = (Translation.objects.filter(source__object_id=OuterRef("translation_key"),
-                                             target_locale_id=OuterRef("locale_id"))
-                  .values("source__locale__language_code")[:1])
-        # The kinds are a fixed list (StakeholderKind, rows made by a migration in the same
-        # order): whether the case involves each is a yes/no beside its picture.
-        involves = {} if preview else {
-            f"involves_{kind}": Exists(Stakeholder.objects.filter(
-                code=kind, case_studies=OuterRef("pk"))) for kind in StakeholderKind.values}
-        row = (CaseStudyPage.objects.filter(pk=self.pk).select_related("hero_image")
-               .only("pk", "translation_key", "locale_id", "hero_image")
-               .annotate(source_language=Subquery(source), **involves).first())
-        if row is None:  # a preview of a page deleted meanwhile
-            return [str(kind) for kind in self.stakeholders.all()]
-        if self.hero_image_id == row.hero_image_id and row.hero_image_id:
-            self.hero_image = row.hero_image
-        if not self.alias_of_id:
-            self._translated_from = row.source_language
-        if preview:
-            return [str(kind) for kind in self.stakeholders.all()]
-        return [str(label) for kind, label in StakeholderKind.choices
-                if getattr(row, f"involves_{kind}")]
+        if self.pk:
+            source = (Translation.objects.filter(source__object_id=OuterRef("translation_key"),
+                                                 target_locale_id=OuterRef("locale_id"))
+                      .values("source__locale__language_code")[:1])
+            row = (CaseStudyPage.objects.filter(pk=self.pk).select_related("hero_image")
+                   .only("pk", "translation_key", "locale_id", "hero_image")
+                   .annotate(source_language=Subquery(source)).first())
+            if row is not None:  # else a preview of a page deleted meanwhile
+                if self.hero_image_id == row.hero_image_id and row.hero_image_id:
+                    self.hero_image = row.hero_image
+                if not self.alias_of_id:
+                    self._translated_from = row.source_language
+        return [str(kind) for kind in self.stakeholders.all()]
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["show_contact"] = can_see_contact_details(request.user)
-        preview = getattr(request, "is_preview", False)
-        context["stakeholders"] = self._load_own_facts(preview)
-        # Then: it loads this page's areas, themes and renditions with the related cases'.
-        context["related_case_studies"] = self.get_related_case_studies(remember=not preview)
+        if getattr(request, "is_preview", False) or not self.pk:
+            context["stakeholders"] = self._load_preview_facts()
+            # Then: it loads this page's areas, themes and renditions with the related cases'.
+            context["related_cards"] = render_cards(self.get_related_case_studies(), request)
+        else:
+            facts = self.kept_facts()
+            self._translated_from = None if self.alias_of_id else facts["source_language"]
+            context["stakeholders"] = [str(label) for kind, label in StakeholderKind.choices
+                                       if kind in facts["involves"]]
+            # The related cases' cards are kept as markup (casestudies.cards); this page's own
+            # areas, themes and picture are loaded as a card's are.
+            context["related_cards"] = cards_html(facts["related"], request)
+            prefetch_related_objects(
+                [self], *with_card_data(CaseStudyPage.objects.none())._prefetch_related_lookups)
         # Evaluated once here: the template shows each of these in several places.
         context["areas"] = list(self.areas.all())
         context["themes"] = list(self.themes.all())

@@ -174,13 +174,17 @@ class LenientFilterSet(django_filters.FilterSet):
         return counts
 
 
-def listing_context(request, filterset, per_page=PAGE_SIZE, keys_only=False):
+def listing_context(request, filterset, per_page=PAGE_SIZE, keys_only=False, keys=None):
     """What every filtered listing's template gets: the filter form, the valid filters, one
     page of results, their total, the labels of the filters that were ignored, and the active
     filters (``active_filters``, ``active_count``) for the filter panel's toggle and chips.
-    With ``keys_only`` the page holds the results' primary keys rather than the rows."""
+    With ``keys_only`` the page holds the results' primary keys rather than the rows; given
+    ``keys`` (all the results' primary keys, in order, e.g. kept by the caller), it pages
+    those and reads no results at all."""
     results = filterset.qs
-    if keys_only:
+    if keys is not None:
+        results = keys
+    elif keys_only:
         results = results.prefetch_related(None).values_list("pk", flat=True)
     page = paginate(request, results, per_page)
     active = filterset.active_filters(request.GET)

@@ -13,6 +13,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import IndexView, SnippetViewSet
 
 from network import hub, memo, pagecache
+from network.translation import active_language
 
 from . import clock  # noqa: F401 — registers when pages change by the clock (#17)
 from .admin_views import GenerateSeriesView
@@ -169,18 +170,24 @@ HOME_SESSIONS = 3
 
 
 def next_session_url(request):
-    """The next session that is still on, in the visitor's language; the programme if none."""
-    # Usually among the home section's cards, which are read once per request anyway.
-    cards = session_tags.upcoming_cards(request, HOME_SESSIONS)
-    on = [session for session in cards if session.status != SessionStatus.CANCELLED]
-    if not on and len(cards) == HOME_SESSIONS:
-        # Every card is cancelled and there may be more: look further.
-        upcoming = (SessionPage.objects.published().upcoming(timezone.now())
-                    .exclude(status=SessionStatus.CANCELLED).order_by("starts_at", "pk")[:1])
-        on = attach_texts(upcoming)
-    if on:
-        return on[0].text.get_url(request)
-    return hub.page_url(request, "sessions")
+    """The next session that is still on, in the visitor's language; the programme if none.
+    Kept like the home page's cards (session_tags.upcoming_keys), per language and host."""
+    def find():
+        # Usually among the home section's sessions, which are kept anyway.
+        keys = session_tags.upcoming_keys(HOME_SESSIONS)
+        on = [pk for pk, status in keys if status != SessionStatus.CANCELLED][:1]
+        if not on and len(keys) == HOME_SESSIONS:
+            # Every one is cancelled and there may be more: look further.
+            on = list(SessionPage.objects.published().upcoming(timezone.now())
+                      .exclude(status=SessionStatus.CANCELLED).order_by("starts_at", "pk")
+                      .values_list("pk", flat=True)[:1])
+        sessions = attach_texts(SessionPage.objects.filter(pk__in=on))
+        if sessions:
+            return sessions[0].text.get_url(request)
+        return hub.page_url(request, "sessions")
+
+    key = (active_language(), request.get_host(), pagecache.kept_next_change())
+    return memo.remember_tables("sessions.next-session-url", key, find, size=8)
 
 
 hub.hero_action(_("See the next session"), next_session_url, order=20)

@@ -20,6 +20,7 @@ from wagtail.models import Page, PageManager
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from network import memo
 from network.blocks import RICH_TEXT_FEATURES, DocumentBlock
 from network.identity import verified_email
 from network.models import MemberArea, Person, Theme
@@ -404,17 +405,26 @@ class SessionPage(CalendarChangeTracking, RoutablePageMixin, Page):
     # --- page --------------------------------------------------------------------------------
 
     def series_position(self):
-        """(n, total) of this session among its series' public sessions, or None."""
+        """(n, total) of this session among its series' public sessions, or None.
+
+        The positions of all of a series' sessions are read at once and kept until a session
+        or view restriction is written (network.memo.remember_tables): at #17's size a series
+        has hundreds of sessions, read on every visit to any of their pages."""
         if not self.series_id:
             return None
-        # ``series.ordered_sessions()``, with the canonical locale picked out here rather than
-        # in the query: given a locale, SQLite walks every page of it instead of the series'
-        # few (#17). A series has some dozens of pages in all its languages.
         locale_id = self.canonical.locale_id
-        rows = (SessionPage.objects.live().public().filter(series_id=self.series_id).order_by()
-                .values_list("starts_at", "pk", "locale_id"))
-        ids = [pk for _starts, pk, locale in sorted(rows) if locale == locale_id]
-        return (ids.index(self.pk) + 1, len(ids)) if self.pk in ids else None
+
+        def positions():
+            # ``series.ordered_sessions()``, with the canonical locale picked out here rather
+            # than in the query: given a locale, SQLite walks every page of it instead of the
+            # series' own (#17).
+            rows = (SessionPage.objects.live().public().filter(series_id=self.series_id)
+                    .order_by().values_list("starts_at", "pk", "locale_id"))
+            ids = [pk for _starts, pk, locale in sorted(rows) if locale == locale_id]
+            return {pk: (n, len(ids)) for n, pk in enumerate(ids, start=1)}
+
+        return memo.remember_tables("sessions.series-positions", (self.series_id, locale_id),
+                                    positions, size=32).get(self.pk)
 
     # What a session's page shows of its foreign keys (the page head, fact box, Open Graph and
     # structured data): loaded together by ``load_page_facts``.

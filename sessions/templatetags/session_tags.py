@@ -13,10 +13,10 @@ from django.utils.dates import MONTHS, MONTHS_3
 from django.utils.html import strip_tags
 from django.utils.text import Truncator
 
-from network import hub
-from network.images import with_card_images
+from network import hub, memo, pagecache
 from network.translation import active_language
-from sessions.languages import attach_texts, default_language
+from sessions.cards import session_list_html
+from sessions.languages import default_language
 from sessions.localtime import zone_abbreviation
 from sessions.models import SessionIndexPage, SessionPage
 
@@ -39,17 +39,24 @@ def programme_url(request):
     return page.get_url(request) if page else ""
 
 
-def upcoming_cards(request, limit):
-    """The next ``limit`` live, public sessions that have not ended (cancelled ones included),
-    with their registration counts, card images and texts in the active language. Read once
-    per request: the home page's hero button and its sessions section both show them."""
-    memo = request.__dict__.setdefault("_upcoming_session_cards", {}) if request else {}
-    if limit not in memo:
-        upcoming = (SessionPage.objects.published().upcoming(timezone.now())
-                    .with_registration_counts().order_by("starts_at", "pk"))
-        # The first card shows its picture: images with the sessions, renditions in one query.
-        memo[limit] = attach_texts(with_card_images(upcoming, "image")[:limit])
-    return memo[limit]
+def upcoming_keys(limit):
+    """(pk, status) of the next ``limit`` live, public sessions that have not ended (cancelled
+    ones included), soonest first. Kept until a session table is written or the next moment
+    sessions change by the clock (``network.pagecache.kept_next_change``): the home page's
+    hero button and its sessions section both ask on every visit."""
+    def load():
+        return list(SessionPage.objects.published().upcoming(timezone.now())
+                    .order_by("starts_at", "pk").values_list("pk", "status")[:limit])
+
+    return memo.remember_tables("sessions.upcoming-keys", (limit, pagecache.kept_next_change()),
+                                load, size=4)
+
+
+@register.simple_tag(takes_context=True)
+def session_list(context, pks, **options):
+    """The cards of the sessions with the keys ``pks`` (session_list.html with ``options``),
+    kept as markup by sessions.cards."""
+    return session_list_html(pks, context.get("request"), **options)
 
 
 @register.inclusion_tag("sessions/includes/home_section.html", takes_context=True)
@@ -58,10 +65,11 @@ def upcoming_sessions(context, limit=3):
     marked as such, so that people who planned to come see it), with links to the programme
     and its calendar."""
     request = context.get("request")
-    sessions = upcoming_cards(request, limit)
+    pks = [pk for pk, _status in upcoming_keys(limit)]
     index_url = programme_url(request)
-    return {"sessions": sessions, "request": request, "empty_message": "upcoming",
-            "show_seats": True, "compact": True, "index_url": index_url,
+    return {"cards": session_list_html(pks, request, empty_message="upcoming", show_seats=True,
+                                       compact=True),
+            "index_url": index_url,
             "calendar_url": f"{index_url}#calendar" if index_url
             else reverse("sessions:calendar_all")}
 
@@ -69,9 +77,13 @@ def upcoming_sessions(context, limit=3):
 @register.inclusion_tag("sessions/includes/area_section.html", takes_context=True)
 def area_sessions(context, area, limit=10):
     """Sessions a member area hosted, newest first."""
-    sessions = attach_texts(SessionPage.objects.published().filter(host_area=area)
-                            .order_by("-starts_at", "-pk")[:limit])
-    return {"sessions": sessions, "request": context.get("request"), "empty_message": "area"}
+    def load():
+        return list(SessionPage.objects.published().filter(host_area=area)
+                    .order_by("-starts_at", "-pk").values_list("pk", flat=True)[:limit])
+
+    # Which sessions does not change by the clock: past and upcoming ones alike.
+    pks = memo.remember_tables("sessions.area-keys", (area.pk, limit), load, size=64)
+    return {"cards": session_list_html(pks, context.get("request"), empty_message="area")}
 
 
 @register.filter
