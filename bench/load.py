@@ -58,6 +58,7 @@ import contextlib
 import datetime
 import email
 import email.utils
+import gzip
 import http.cookiejar
 import json
 import os
@@ -104,6 +105,9 @@ STATIC_LABEL = "static CSS file"
 FEED_FULL_LABEL = "sessions feed, full"
 FEED_304_LABEL = "sessions feed, 304"
 FEED_PATH = "/calendar/sessions.ics"
+# Every request says what browsers and calendar apps say: they take gzip (the page cache keeps
+# a gzipped copy of large answers, and whitenoise of the static files).
+CLIENT_HEADERS = {"Accept-Encoding": "gzip"}
 LARGE_SCALE = "1.0"
 
 # Issue #17's targets.
@@ -610,15 +614,27 @@ class _NoRedirect(urllib.request.HTTPRedirectHandler):
         return None
 
 
+def as_clients_ask(headers):
+    """A page's request headers with what every client sends (CLIENT_HEADERS)."""
+    return {**CLIENT_HEADERS, **headers}
+
+
+def _text(headers, body):
+    if headers.get("Content-Encoding") == "gzip":
+        body = gzip.decompress(body)
+    return body.decode("utf-8", "replace")
+
+
 def fetch(base, path, headers=None, opener=None, data=None, timeout=120):
-    """(status, headers, body) of one GET (or POST of ``data``), without following redirects."""
+    """(status, headers, body) of one GET (or POST of ``data``), without following redirects;
+    the body unpacked if it came gzipped."""
     opener = opener or urllib.request.build_opener(_NoRedirect)
     request = urllib.request.Request(base + path, headers=headers or {}, data=data)
     try:
         with opener.open(request, timeout=timeout) as response:
-            return response.status, response.headers, response.read().decode("utf-8", "replace")
+            return response.status, response.headers, _text(response.headers, response.read())
     except urllib.error.HTTPError as error:
-        return error.code, error.headers, error.read().decode("utf-8", "replace")
+        return error.code, error.headers, _text(error.headers, error.read())
 
 
 def _first_link(base, listing, prefix):
@@ -686,7 +702,7 @@ def targets(base):
     feed = FEED_PATH
     etag = feed_etag(base, feed)
     member = {"Cookie": member_cookie(base)}
-    return [
+    rows = [
         ("home", "/en/", {}, 200, "anonymous"),
         ("library", "/en/case-studies/", {}, 200, "anonymous"),
         ("library filtered", "/en/case-studies/?theme=vacancy&country=NL", {}, 200, "anonymous"),
@@ -699,6 +715,8 @@ def targets(base):
         (FEED_304_LABEL, feed, {"If-None-Match": etag}, 304, "anonymous"),
         (STATIC_LABEL, css.group(0), {}, 200, "static"),
     ]
+    return [(label, path, as_clients_ask(headers), expected, kind)
+            for label, path, headers, expected, kind in rows]
 
 
 def check_target(base, label, path, headers, expected):

@@ -117,8 +117,13 @@ def related_records(user, page):
     needs to know no page types of other apps, and the Dutch or Danish version of a session or
     case study shows the records linked to its original (#15).
     """
+    visible = visible_records(user)
+    if visible.query.is_empty():
+        # Nothing to see (an anonymous visitor): no need to build the links' joins, on every
+        # session and case-study page a visitor reads (#17).
+        return visible
     key = page.translation_key
-    records = visible_records(user).filter(
+    records = visible.filter(
         Q(session__translation_key=key) | Q(related_sessions__translation_key=key)
         | Q(related_case_studies__translation_key=key))
     return IntervisionRecord.objects.filter(pk__in=records.values("pk")).select_related("method")

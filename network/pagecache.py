@@ -41,6 +41,7 @@ workers of one host share (``PAGE_CACHE_DIR``). A per-process memory cache would
 worker serve a page another worker's write made stale, so it is used only in tests.
 """
 import functools
+import gzip
 import hashlib
 import logging
 import re
@@ -347,6 +348,40 @@ def cache_key(request):
 VALIDATOR_SUFFIX = ":validator"
 VALIDATOR_HEADERS = {"etag", "last-modified", "cache-control", "vary", "expires", "content-location"}
 
+# Large answers are stored a second time gzipped, compressed once when stored, and sent so to
+# clients that accept it (calendar apps, browsers, CDNs): the all-sessions feed at #17's size is
+# a megabyte, 9 % of it gzipped. Pages with a visitor's CSRF token are never compressed (BREACH).
+COMPRESS_MIN_BYTES = 16 * 1024
+_ACCEPTS_GZIP = re.compile(r"\bgzip\b")  # as Django's GZipMiddleware reads Accept-Encoding
+
+
+def _accepts_gzip(request):
+    return bool(_ACCEPTS_GZIP.search(request.META.get("HTTP_ACCEPT_ENCODING", "")))
+
+
+def _weak(etag):
+    """The ETag of the gzipped copy: the same, weak (RFC 9110 8.8.3; as Django's GZipMiddleware)."""
+    return etag if not etag or etag.startswith("W/") else f"W/{etag}"
+
+
+def _gzipped(content):
+    """``content`` gzipped, or None when it is too small to gain from it."""
+    if len(content) < COMPRESS_MIN_BYTES:
+        return None
+    # mtime=0: the same page always compresses to the same bytes.
+    compressed = gzip.compress(content, compresslevel=6, mtime=0)
+    return compressed if len(compressed) < len(content) else None
+
+
+def _send_gzipped(response, compressed):
+    """Make ``response`` (a stored page's) carry its gzipped copy."""
+    response.content = compressed
+    response["Content-Encoding"] = "gzip"
+    response["Content-Length"] = str(len(compressed))
+    if response.has_header("ETag"):
+        response["ETag"] = _weak(response["ETag"])
+
+
 # A sign-up form on a session's page carries a CSRF token made for its visitor: the stored page
 # holds this mark instead, and every hit gets its own token (and cookie) in its place.
 CSRF_MARK = b"\x00csrf-token\x00"
@@ -376,10 +411,10 @@ def _with_csrf_token(request, entry):
     return csrf.process_response(request, response)
 
 
-def _entry(response, generation, content):
+def _entry(response, generation, content, compressed=None):
     headers = [(name, value) for name, value in response.items() if name.lower() != "set-cookie"]
     return {"generation": generation, "status": response.status_code, "headers": headers,
-            "content": content, "csrf": CSRF_MARK in content}
+            "content": content, "csrf": CSRF_MARK in content, "gzip": compressed}
 
 
 def _response(entry, content=None):
@@ -419,8 +454,12 @@ class PageCacheMiddleware:
         if revalidating:
             validator = found.get(key + VALIDATOR_SUFFIX)
             if validator is not None and generation is not None and validator["generation"] == generation:
+                response = _response(validator, b"")
+                if validator.get("gzip") and _accepts_gzip(request):
+                    response["ETag"] = _weak(validator["etag"])
+                # If-None-Match compares weakly: the copy's ETag matches the page's and back.
                 response = get_conditional_response(request, etag=validator["etag"],
-                                                    response=_response(validator, b""))
+                                                    response=response)
                 if response.status_code == 304:
                     response[HEADER] = "hit"
                     return response
@@ -430,8 +469,11 @@ class PageCacheMiddleware:
             if entry["csrf"]:
                 response = _with_csrf_token(request, entry)
             else:
+                response = _response(entry)
+                if entry.get("gzip") and _accepts_gzip(request):
+                    _send_gzipped(response, entry["gzip"])
                 response = get_conditional_response(
-                    request, etag=dict(entry["headers"]).get("ETag"), response=_response(entry))
+                    request, etag=dict(entry["headers"]).get("ETag"), response=response)
             response[HEADER] = "hit"
             return response
 
@@ -453,15 +495,24 @@ class PageCacheMiddleware:
                 response["ETag"] = quote_etag(digest)
             if "Cache-Control" not in response:
                 patch_cache_control(response, public=True, max_age=0, must_revalidate=True)
+        compressed = None
+        if CSRF_MARK not in content and not response.has_header("Content-Encoding"):
+            compressed = _gzipped(content)
+        if compressed is not None:
+            # Both copies say so: a cache in front keeps one per encoding.
+            patch_vary_headers(response, ("Accept-Encoding",))
         timeout = _seconds_to_keep(generation, timezone.now())
         if timeout:
-            entry = _entry(response, generation, content)
+            entry = _entry(response, generation, content, compressed)
             stored = {key: entry}
             if response.has_header("ETag") and not entry["csrf"]:
                 stored[key + VALIDATOR_SUFFIX] = {
                     "generation": generation, "status": 200, "etag": response["ETag"],
+                    "gzip": compressed is not None,
                     "headers": [(name, value) for name, value in entry["headers"]
                                 if name.lower() in VALIDATOR_HEADERS]}
             cache.set_many(stored, timeout)
+        if compressed is not None and _accepts_gzip(request):
+            _send_gzipped(response, compressed)
         response[HEADER] = "miss"
         return response

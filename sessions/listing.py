@@ -1,6 +1,8 @@
 """The session programme listing: upcoming or past sessions, filters, month view, pagination."""
 from __future__ import annotations
 
+from array import array
+
 import django_filters
 from dateutil.relativedelta import relativedelta
 from django import forms
@@ -125,7 +127,8 @@ def listing_keys(filterset):
     criteria = tuple(sorted((name, str(value)) for name, value in filterset.valid_filters().items()))
     return memo.remember_tables(
         "sessions.listing-keys", (criteria, pagecache.kept_next_change()),
-        lambda: list(filterset.qs.values_list("pk", flat=True)), size=32)
+        # 8 bytes a key: a page of the listing is a slice, its length the total.
+        lambda: array("q", filterset.qs.values_list("pk", flat=True)), size=32)
 
 
 def build_listing(request, sessions) -> dict:

@@ -409,3 +409,18 @@ def test_the_benchmark_starts_gunicorn_where_it_reads_the_project_config(monkeyp
     # gunicorn reads ./gunicorn.conf.py (the memory settings) unless given another file.
     assert Path(started["cwd"]) == ROOT and (ROOT / "gunicorn.conf.py").exists()
     assert not {"-c", "--config"} & set(map(str, started["command"]))
+
+
+def test_every_page_is_asked_for_as_browsers_and_calendar_apps_ask():
+    """They accept gzip; a page's own headers (a member's cookie, a feed's ETag) are kept."""
+    assert load.as_clients_ask({}) == {"Accept-Encoding": "gzip"}
+    assert load.as_clients_ask({"If-None-Match": '"abc"'}) == {
+        "Accept-Encoding": "gzip", "If-None-Match": '"abc"'}
+
+
+def test_a_gzipped_answer_is_read_unpacked():
+    import gzip
+
+    body = "BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n"
+    assert load._text({"Content-Encoding": "gzip"}, gzip.compress(body.encode())) == body
+    assert load._text({}, body.encode()) == body

@@ -103,6 +103,48 @@ def test_a_feed_keeps_its_own_validators_and_answers_304_from_the_cache(client, 
     assert again.status_code == 304 and again[HEADER] == "hit"
 
 
+def test_a_large_answer_is_sent_gzipped_to_clients_that_accept_it(client, demo_network,
+                                                                    monkeypatch):
+    """The feed, compressed once when stored: the same bytes unpacked, a weak ETag of its own
+    that revalidates as the plain copy's does, and ``Vary: Accept-Encoding`` on both copies."""
+    import gzip
+
+    monkeypatch.setattr(pagecache, "COMPRESS_MIN_BYTES", 1024)  # the demo feed is small
+    url = "/calendar/sessions.ics"
+    for accepted, first in (("gzip, deflate, br", "miss"), ("gzip", "hit"), ("", "hit")):
+        response = client.get(url, HTTP_ACCEPT_ENCODING=accepted)
+        assert response[HEADER] == first
+        assert "Accept-Encoding" in response["Vary"] and "Cookie" in response["Vary"]
+        if accepted:
+            zipped = response
+            assert response["Content-Encoding"] == "gzip"
+            assert int(response["Content-Length"]) == len(response.content)
+        else:
+            plain = response
+            assert not response.has_header("Content-Encoding")
+    assert gzip.decompress(zipped.content) == plain.content
+    assert len(zipped.content) < len(plain.content) / 3
+    assert zipped["ETag"] == f"W/{plain['ETag']}"
+    for etag in (zipped["ETag"], plain["ETag"]):
+        for accepted in ("gzip", ""):
+            again = client.get(url, HTTP_IF_NONE_MATCH=etag, HTTP_ACCEPT_ENCODING=accepted)
+            assert again.status_code == 304 and again[HEADER] == "hit"
+            assert again["ETag"] == (zipped["ETag"] if accepted else plain["ETag"])
+
+
+def test_small_pages_and_pages_with_a_form_token_are_never_compressed(client, demo_network,
+                                                                      monkeypatch):
+    monkeypatch.setattr(pagecache, "COMPRESS_MIN_BYTES", 1024)
+    session = en(SessionPage.objects.live()).filter(starts_at__gt=timezone.now(),
+                                                    capacity__isnull=False).first()
+    for url in ("/robots.txt", session.url):
+        for _ in range(2):  # the miss, then the hit
+            response = client.get(url, HTTP_ACCEPT_ENCODING="gzip")
+            assert response.status_code == 200
+            assert not response.has_header("Content-Encoding"), url
+    assert 'name="csrfmiddlewaretoken"' in body(response)
+
+
 def test_each_language_has_its_own_entry(client, demo_network):
     english, dutch = warm(client, "/en/sessions/"), warm(client, "/nl/sessions/")
     assert english.content != dutch.content

@@ -79,13 +79,14 @@ def test_kept_cards_follow_every_change_they_show(client, make_session, area, an
 def test_kept_cards_follow_the_clock(client, make_session, another_host, monkeypatch):
     """Registration closing and a session ending change the cards with nobody writing."""
     now = timezone.now()
-    closing = make_session(title="Closing soon", capacity=5,
-                           registration_closes=now + datetime.timedelta(hours=1))
-    ending = make_session(title="Ending today", date=timezone.localdate() + datetime.timedelta(days=2))
+    make_session(title="Closing soon", capacity=5,
+                 registration_closes=now + datetime.timedelta(hours=1))
+    ending = make_session(title="In two days",
+                          date=timezone.localdate() + datetime.timedelta(days=2))
     client.get("/en/sessions/")
     client.get("/en/")
     assert "5 places left" in card_text(client.get("/en/sessions/"), "Closing soon")
-    assert "Ending today" in titles(client.get("/en/"))
+    assert "In two days" in titles(client.get("/en/"))
 
     later = now + datetime.timedelta(hours=2)
     monkeypatch.setattr(timezone, "now", lambda: later)
@@ -94,9 +95,9 @@ def test_kept_cards_follow_the_clock(client, make_session, another_host, monkeyp
 
     after_the_end = ending.ends_at + datetime.timedelta(minutes=1)
     monkeypatch.setattr(timezone, "now", lambda: after_the_end)
-    assert "Ending today" not in titles(client.get("/en/sessions/"))
-    assert "Ending today" not in titles(client.get("/en/"))
-    assert "Ending today" in titles(client.get("/en/sessions/?when=past"))
+    assert "In two days" not in titles(client.get("/en/sessions/"))
+    assert "In two days" not in titles(client.get("/en/"))
+    assert "In two days" in titles(client.get("/en/sessions/?when=past"))
 
 
 def test_theme_links_keep_each_listings_own_filters(client, make_session):
