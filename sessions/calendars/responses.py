@@ -33,7 +33,7 @@ def serve_feed(request, feed: Feed, *, attachment=False) -> HttpResponse:
     @cache
     @condition(etag_func=etag, last_modified_func=last_modified)
     def answer(request):
-        response = HttpResponse(feed.render(request), content_type="text/calendar; charset=utf-8")
+        response = HttpResponse(feed.body(request), content_type="text/calendar; charset=utf-8")
         disposition = "attachment" if attachment else "inline"
         response["Content-Disposition"] = f'{disposition}; filename="{feed.filename}"'
         return response
