@@ -350,8 +350,11 @@ VALIDATOR_HEADERS = {"etag", "last-modified", "cache-control", "vary", "expires"
 
 # Large answers are stored a second time gzipped, compressed once when stored, and sent so to
 # clients that accept it (calendar apps, browsers, CDNs): the all-sessions feed at #17's size is
-# a megabyte, 9 % of it gzipped. Pages with a visitor's CSRF token are never compressed (BREACH).
+# a megabyte, 9 % of it gzipped. The copy has a key of its own, so that a hit reads (and the
+# cache unpacks) only the copy it sends. Pages with a visitor's CSRF token are never
+# compressed (BREACH).
 COMPRESS_MIN_BYTES = 16 * 1024
+GZIP_SUFFIX = ":gzip"
 _ACCEPTS_GZIP = re.compile(r"\bgzip\b")  # as Django's GZipMiddleware reads Accept-Encoding
 
 
@@ -411,10 +414,10 @@ def _with_csrf_token(request, entry):
     return csrf.process_response(request, response)
 
 
-def _entry(response, generation, content, compressed=None):
+def _entry(response, generation, content):
     headers = [(name, value) for name, value in response.items() if name.lower() != "set-cookie"]
     return {"generation": generation, "status": response.status_code, "headers": headers,
-            "content": content, "csrf": CSRF_MARK in content, "gzip": compressed}
+            "content": content, "csrf": CSRF_MARK in content}
 
 
 def _response(entry, content=None):
@@ -446,16 +449,20 @@ class PageCacheMiddleware:
 
         cache, key = page_cache(), cache_key(request)
         revalidating = "HTTP_IF_NONE_MATCH" in request.META
+        gzip_key = key + GZIP_SUFFIX if _accepts_gzip(request) else None
         # A client that revalidates (calendar apps, a CDN) is answered from the entry's small
         # validator record, without reading the page itself: a large feed's 304 stays cheap.
-        found = cache.get_many([GENERATION_KEY, key + VALIDATOR_SUFFIX if revalidating else key])
+        # One that takes gzip asks for the gzipped copy, and for the page itself only when
+        # there is none (a small page): the cache reads and unpacks only what is sent.
+        first = key + VALIDATOR_SUFFIX if revalidating else gzip_key or key
+        found = cache.get_many([GENERATION_KEY, first])
         # None on the first request, or after the cache was emptied: start one all will share.
         generation = found.get(GENERATION_KEY) or current_generation()
         if revalidating:
             validator = found.get(key + VALIDATOR_SUFFIX)
             if validator is not None and generation is not None and validator["generation"] == generation:
                 response = _response(validator, b"")
-                if validator.get("gzip") and _accepts_gzip(request):
+                if validator.get("gzip") and gzip_key:
                     response["ETag"] = _weak(validator["etag"])
                 # If-None-Match compares weakly: the copy's ETag matches the page's and back.
                 response = get_conditional_response(request, etag=validator["etag"],
@@ -463,17 +470,25 @@ class PageCacheMiddleware:
                 if response.status_code == 304:
                     response[HEADER] = "hit"
                     return response
-            found[key] = cache.get(key)
+            if gzip_key:
+                found[gzip_key] = cache.get(gzip_key)
+        zipped = found.get(gzip_key) if gzip_key else None
+        if zipped is not None and generation is not None and zipped["generation"] == generation:
+            response = _response(zipped)
+            _send_gzipped(response, zipped["content"])
+            response = get_conditional_response(
+                request, etag=dict(zipped["headers"]).get("ETag"), response=response)
+            response[HEADER] = "hit"
+            return response
+        if key not in found:
+            found[key] = cache.get(key)  # no (current) gzipped copy: the page as it is
         entry = found.get(key)
         if entry is not None and generation is not None and entry["generation"] == generation:
             if entry["csrf"]:
                 response = _with_csrf_token(request, entry)
             else:
-                response = _response(entry)
-                if entry.get("gzip") and _accepts_gzip(request):
-                    _send_gzipped(response, entry["gzip"])
                 response = get_conditional_response(
-                    request, etag=dict(entry["headers"]).get("ETag"), response=response)
+                    request, etag=dict(entry["headers"]).get("ETag"), response=_response(entry))
             response[HEADER] = "hit"
             return response
 
@@ -503,8 +518,11 @@ class PageCacheMiddleware:
             patch_vary_headers(response, ("Accept-Encoding",))
         timeout = _seconds_to_keep(generation, timezone.now())
         if timeout:
-            entry = _entry(response, generation, content, compressed)
+            entry = _entry(response, generation, content)
             stored = {key: entry}
+            if compressed is not None:
+                # The same headers (the gzip ones are added when it is sent), its own bytes.
+                stored[key + GZIP_SUFFIX] = dict(entry, content=compressed)
             if response.has_header("ETag") and not entry["csrf"]:
                 stored[key + VALIDATOR_SUFFIX] = {
                     "generation": generation, "status": 200, "etag": response["ETag"],

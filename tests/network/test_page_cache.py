@@ -132,6 +132,30 @@ def test_a_large_answer_is_sent_gzipped_to_clients_that_accept_it(client, demo_n
             assert again["ETag"] == (zipped["ETag"] if accepted else plain["ETag"])
 
 
+def test_a_gzip_hit_reads_only_the_gzipped_copy(client, demo_network, monkeypatch):
+    """The gzipped copy has its own entry: a hit for a client that takes gzip neither reads
+    nor unpacks the megabyte it does not send."""
+    monkeypatch.setattr(pagecache, "COMPRESS_MIN_BYTES", 1024)
+    url = "/calendar/sessions.ics"
+    client.get(url, HTTP_ACCEPT_ENCODING="gzip")  # stored now
+    real, read = pagecache.page_cache(), []
+
+    class Recording:
+        def get_many(self, keys):
+            read.extend(keys)
+            return real.get_many(keys)
+
+        def get(self, key, default=None):
+            read.append(key)
+            return real.get(key, default)
+
+    monkeypatch.setattr(pagecache, "page_cache", Recording)
+    response = client.get(url, HTTP_ACCEPT_ENCODING="gzip")
+    assert response[HEADER] == "hit" and response["Content-Encoding"] == "gzip"
+    pages = [key for key in read if key.startswith("page:")]
+    assert len(pages) == 1 and pages[0].endswith(pagecache.GZIP_SUFFIX)
+
+
 def test_small_pages_and_pages_with_a_form_token_are_never_compressed(client, demo_network,
                                                                       monkeypatch):
     monkeypatch.setattr(pagecache, "COMPRESS_MIN_BYTES", 1024)
