@@ -266,3 +266,14 @@ def test_a_table_stamp_lost_with_the_cache_is_never_reused(home_page, as_another
 def test_outside_a_request_nothing_is_kept_by_tables(home_page):
     assert memo.remember_tables("o", "k", lambda: 1) == 1
     assert memo.remember_tables("o", "k", lambda: 2) == 2
+
+
+def test_kept_values_share_their_tables_names_and_stamps(home_page):
+    """Thousands of kept values (a case study's facts, per page) read the same few tables: one
+    copy of their names and stamps is held, not one per value (worker memory, #17)."""
+    for key in ("first", "second"):
+        _in_request(lambda key=key: memo.remember_tables("shared", key, _page_titles))
+    first, second = (memo._tracked["shared"][key] for key in ("first", "second"))
+    assert first.tables == second.tables == ("wagtailcore_page",)
+    assert first.tables is second.tables
+    assert all(a is b for a, b in zip(first.stamps, second.stamps, strict=True))
