@@ -181,11 +181,12 @@ def listing_context(request, filterset, per_page=PAGE_SIZE, keys_only=False, key
     With ``keys_only`` the page holds the results' primary keys rather than the rows; given
     ``keys`` (all the results' primary keys, in order, e.g. kept by the caller), it pages
     those and reads no results at all."""
-    results = filterset.qs
     if keys is not None:
         results = keys
     elif keys_only:
-        results = results.prefetch_related(None).values_list("pk", flat=True)
+        results = filterset.qs.prefetch_related(None).values_list("pk", flat=True)
+    else:
+        results = filterset.qs
     page = paginate(request, results, per_page)
     active = filterset.active_filters(request.GET)
     return {

@@ -530,7 +530,7 @@ class PageCacheMiddleware:
                     "headers": [(name, value) for name, value in entry["headers"]
                                 if name.lower() in VALIDATOR_HEADERS]}
             cache.set_many(stored, timeout)
-        if compressed is not None and _accepts_gzip(request):
+        if compressed is not None and gzip_key:
             _send_gzipped(response, compressed)
         response[HEADER] = "miss"
         return response
